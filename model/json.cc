@@ -1,0 +1,81 @@
+#include "model/json.h"
+
+#include <vector>
+
+#include "absl/strings/str_split.h"
+
+namespace kreplay {
+namespace {
+
+std::vector<std::string> Steps(absl::string_view path) {
+  return absl::StrSplit(path, '.', absl::SkipEmpty());
+}
+
+}  // namespace
+
+const Json* Find(const Json& root, absl::string_view path) {
+  const Json* node = &root;
+  for (const std::string& step : Steps(path)) {
+    if (!node->is_object()) return nullptr;
+    auto it = node->find(step);
+    if (it == node->end()) return nullptr;
+    node = &*it;
+  }
+  return node;
+}
+
+Json& Ensure(Json& root, absl::string_view path) {
+  Json* node = &root;
+  for (const std::string& step : Steps(path)) {
+    if (!node->is_object()) *node = Json::object();
+    node = &(*node)[step];
+  }
+  if (node->is_null()) *node = Json::object();
+  return *node;
+}
+
+std::string GetString(const Json& root, absl::string_view path,
+                      const std::string& fallback) {
+  const Json* v = Find(root, path);
+  return v && v->is_string() ? v->get<std::string>() : fallback;
+}
+
+int64_t GetInt(const Json& root, absl::string_view path, int64_t fallback) {
+  const Json* v = Find(root, path);
+  return v && v->is_number_integer() ? v->get<int64_t>() : fallback;
+}
+
+bool GetBool(const Json& root, absl::string_view path, bool fallback) {
+  const Json* v = Find(root, path);
+  return v && v->is_boolean() ? v->get<bool>() : fallback;
+}
+
+std::map<std::string, std::string> GetStringMap(const Json& root,
+                                                absl::string_view path) {
+  std::map<std::string, std::string> out;
+  const Json* v = Find(root, path);
+  if (!v || !v->is_object()) return out;
+  for (const auto& [key, value] : v->items()) {
+    if (value.is_string()) out[key] = value.get<std::string>();
+  }
+  return out;
+}
+
+bool Erase(Json& root, absl::string_view path) {
+  std::vector<std::string> steps = Steps(path);
+  if (steps.empty()) return false;
+  std::string last = steps.back();
+  steps.pop_back();
+  Json* node = &root;
+  for (const std::string& step : steps) {
+    if (!node->is_object() || !node->contains(step)) return false;
+    node = &(*node)[step];
+  }
+  return node->is_object() && node->erase(last) > 0;
+}
+
+std::string Compact(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace kreplay

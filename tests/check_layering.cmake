@@ -1,0 +1,13 @@
+# Fails when a layer includes a layer above it: model <- sim <- replay <- cli.
+set(forbidden_model  "sim/|replay/|cli/")
+set(forbidden_sim    "replay/|cli/")
+set(forbidden_replay "cli/")
+foreach(layer model sim replay)
+  file(GLOB_RECURSE sources "${ROOT}/${layer}/*.h" "${ROOT}/${layer}/*.cc")
+  foreach(source IN LISTS sources)
+    file(STRINGS "${source}" bad REGEX "^#include \"(${forbidden_${layer}})")
+    if(bad)
+      message(SEND_ERROR "${source}: ${layer}/ must not include: ${bad}")
+    endif()
+  endforeach()
+endforeach()
