@@ -1,23 +1,43 @@
 #include "cli/app.h"
 
 #include <iostream>
+#include <memory>
 
 #include <CLI/CLI.hpp>
 
+#include "cli/command.h"
+
 namespace kreplay {
+namespace {
+
+// The subcommands, in the order `kreplay --help` lists them.
+const Command kCommands[] = {
+    // Filled in as commands land: {"replay", "...", &SetupReplay}, ...
+};
+
+}  // namespace
 
 int RunApp(const std::vector<std::string>& args, std::ostream& out,
            std::ostream& err) {
   CLI::App app{"kreplay: offline replay of Kubernetes agent ledgers", "kreplay"};
   app.set_version_flag("--version", "kreplay " KREPLAY_VERSION);
   app.require_subcommand(1);
+  std::vector<std::pair<CLI::App*, CommandRun>> runs;
+  for (const Command& command : kCommands) {
+    CLI::App* sub = app.add_subcommand(command.name, command.description);
+    runs.emplace_back(sub, command.setup(*sub));
+  }
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e, out, err);
+    int code = app.exit(e, out, err);
+    return code == 0 ? 0 : kExitUsage;
   }
-  return 0;
+  for (auto& [sub, run] : runs) {
+    if (sub->parsed()) return run(out, err);
+  }
+  return kExitUsage;
 }
 
 int RunApp(int argc, char** argv) {
