@@ -21,7 +21,11 @@ namespace kreplay {
 enum class Verb {
   // Reads.
   kGet, kDescribe, kLogs, kEvents, kWait, kRolloutStatus, kRolloutHistory,
-  kAuthCanI, kTop, kExplain, kVersion, kApiResources, kDiff,
+  kAuthCanI, kTop, kExplain, kVersion, kApiResources, kDiff, kClusterInfo,
+  kConfigView,
+  // A command other than kubectl/helm that only reads or formats text (jq,
+  // grep, echo, sleep, ...): it never touches the cluster.
+  kLocal,
   // Mutations.
   kCreate, kApply, kReplace, kPatch, kDelete, kScale, kRolloutRestart,
   kRolloutUndo, kRolloutPause, kRolloutResume, kSetImage, kSetEnv,
