@@ -61,6 +61,25 @@ std::map<std::string, std::string> GetStringMap(const Json& root,
   return out;
 }
 
+namespace {
+
+std::string MetaEntry(const Json& object, const char* map, const std::string& key) {
+  const Json* entries = Find(object, map);
+  if (entries == nullptr || !entries->is_object()) return "";
+  auto it = entries->find(key);
+  return it != entries->end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+}  // namespace
+
+std::string GetAnnotation(const Json& object, const std::string& key) {
+  return MetaEntry(object, "metadata.annotations", key);
+}
+
+std::string GetLabel(const Json& object, const std::string& key) {
+  return MetaEntry(object, "metadata.labels", key);
+}
+
 bool Erase(Json& root, absl::string_view path) {
   std::vector<std::string> steps = Steps(path);
   if (steps.empty()) return false;

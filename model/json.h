@@ -37,6 +37,11 @@ bool GetBool(const Json& root, absl::string_view path, bool fallback = false);
 std::map<std::string, std::string> GetStringMap(const Json& root,
                                                 absl::string_view path);
 
+// metadata.annotations[key] / metadata.labels[key] of an object; "" if absent.
+// (Annotation keys contain dots, so they cannot be reached through `path`.)
+std::string GetAnnotation(const Json& object, const std::string& key);
+std::string GetLabel(const Json& object, const std::string& key);
+
 // Removes the key at `path` if present; returns whether anything was removed.
 bool Erase(Json& root, absl::string_view path);
 

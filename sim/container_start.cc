@@ -1,0 +1,288 @@
+#include "sim/container_start.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <regex>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "sim/config_data.h"
+
+namespace kreplay {
+namespace {
+
+using Files = std::map<std::string, std::string>;  // path -> content
+using Env = std::map<std::string, std::string>;
+
+struct SourceRef {
+  std::string kind;  // ConfigMap or Secret
+  std::string name;
+  bool optional = false;
+};
+
+std::string Lower(const std::string& kind) {
+  return kind == "ConfigMap" ? "configmap" : "secret";
+}
+
+// The ConfigMap/Secret behind a volume, if it has one.
+std::optional<SourceRef> VolumeSource(const Json& volume) {
+  if (const Json* cm = Find(volume, "configMap")) {
+    return SourceRef{"ConfigMap", GetString(*cm, "name"), GetBool(*cm, "optional")};
+  }
+  if (const Json* secret = Find(volume, "secret")) {
+    return SourceRef{"Secret", GetString(*secret, "secretName"),
+                     GetBool(*secret, "optional")};
+  }
+  return std::nullopt;
+}
+
+// Files a volume provides, relative to its mount point.
+Files VolumeFiles(const Json& volume, const ConfigData& data) {
+  Files out;
+  const Json* source = Find(volume, "configMap");
+  if (source == nullptr) source = Find(volume, "secret");
+  const Json* items = source ? Find(*source, "items") : nullptr;
+  if (items == nullptr || !items->is_array()) {
+    for (const auto& [key, value] : data) out[key] = value;
+    return out;
+  }
+  for (const Json& item : *items) {
+    auto it = data.find(GetString(item, "key"));
+    if (it != data.end()) out[GetString(item, "path", it->first)] = it->second;
+  }
+  return out;
+}
+
+struct Volumes {
+  std::map<std::string, Files> files;  // volume name -> files
+  std::map<std::string, bool> writable;  // volume name -> writable mount
+  std::string failure;                   // "" when every volume is set up
+};
+
+Volumes SetUpVolumes(const Json& spec, const std::string& ns,
+                     const ObjectStore& store) {
+  Volumes out;
+  const Json* volumes = Find(spec, "volumes");
+  if (volumes == nullptr || !volumes->is_array()) return out;
+  for (const Json& volume : *volumes) {
+    std::string name = GetString(volume, "name");
+    out.writable[name] = volume.contains("emptyDir") || volume.contains("hostPath") ||
+                         volume.contains("persistentVolumeClaim");
+    std::optional<SourceRef> ref = VolumeSource(volume);
+    if (!ref) continue;
+    std::optional<ConfigData> data = ReadConfigData(store, ref->kind, ns, ref->name);
+    if (!data && !ref->optional && out.failure.empty()) {
+      out.failure = absl::StrCat("MountVolume.SetUp failed for volume \"", name,
+                                 "\" : ", Lower(ref->kind), " \"", ref->name,
+                                 "\" not found");
+    }
+    out.files[name] = VolumeFiles(volume, data.value_or(ConfigData{}));
+  }
+  return out;
+}
+
+Files MountedFiles(const Json& container, const Volumes& volumes) {
+  Files out;
+  const Json* mounts = Find(container, "volumeMounts");
+  if (mounts == nullptr || !mounts->is_array()) return out;
+  for (const Json& mount : *mounts) {
+    auto it = volumes.files.find(GetString(mount, "name"));
+    if (it == volumes.files.end()) continue;
+    std::string path = GetString(mount, "mountPath");
+    std::string sub_path = GetString(mount, "subPath");
+    if (!sub_path.empty()) {
+      auto file = it->second.find(sub_path);
+      if (file != it->second.end()) out[path] = file->second;
+      continue;
+    }
+    for (const auto& [name, content] : it->second) {
+      out[absl::StrCat(path, "/", name)] = content;
+    }
+  }
+  return out;
+}
+
+// Builds the environment; returns the CreateContainerConfigError message
+// when a reference cannot be resolved.
+std::string BuildEnv(const Json& container, const std::string& ns,
+                     const ObjectStore& store, Env& env) {
+  if (const Json* from = Find(container, "envFrom"); from && from->is_array()) {
+    for (const Json& source : *from) {
+      bool is_cm = source.contains("configMapRef");
+      const Json& ref = is_cm ? source["configMapRef"] : source.value("secretRef", Json());
+      SourceRef r{is_cm ? "ConfigMap" : "Secret", GetString(ref, "name"),
+                  GetBool(ref, "optional")};
+      std::optional<ConfigData> data = ReadConfigData(store, r.kind, ns, r.name);
+      if (!data && !r.optional) return absl::StrCat(Lower(r.kind), " \"", r.name, "\" not found");
+      for (const auto& [k, v] : data.value_or(ConfigData{})) {
+        env[GetString(source, "prefix") + k] = v;
+      }
+    }
+  }
+  const Json* vars = Find(container, "env");
+  if (vars == nullptr || !vars->is_array()) return "";
+  for (const Json& var : *vars) {
+    std::string name = GetString(var, "name");
+    if (var.contains("value")) {
+      env[name] = GetString(var, "value");
+      continue;
+    }
+    for (const char* kind : {"ConfigMap", "Secret"}) {
+      std::string path = absl::StrCat("valueFrom.", kind == std::string("ConfigMap")
+                                                        ? "configMapKeyRef" : "secretKeyRef");
+      const Json* ref = Find(var, path);
+      if (ref == nullptr) continue;
+      SourceRef r{kind, GetString(*ref, "name"), GetBool(*ref, "optional")};
+      std::string key = GetString(*ref, "key");
+      std::optional<ConfigData> data = ReadConfigData(store, kind, ns, r.name);
+      if (!data && !r.optional) return absl::StrCat(Lower(kind), " \"", r.name, "\" not found");
+      if (data && !data->contains(key)) {
+        if (r.optional) continue;
+        return absl::StrCat("couldn't find key ", key, " in ", kind, " ", ns, "/", r.name);
+      }
+      if (data) env[name] = data->at(key);
+    }
+  }
+  return "";
+}
+
+bool UnderWritableMount(const Json& container, const Volumes& volumes,
+                        const std::string& path) {
+  const Json* mounts = Find(container, "volumeMounts");
+  if (mounts == nullptr || !mounts->is_array()) return false;
+  for (const Json& mount : *mounts) {
+    std::string at = GetString(mount, "mountPath");
+    bool covers = path == at || absl::StartsWith(path, at + "/");
+    auto it = volumes.writable.find(GetString(mount, "name"));
+    if (covers && it != volumes.writable.end() && it->second &&
+        !GetBool(mount, "readOnly")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The first unmet start condition of the image, or "".
+std::string CheckConditions(const ImageBehavior& image, const Json& container,
+                            const Files& files, const Env& env,
+                            const Volumes& volumes) {
+  for (const FileRequirement& req : image.files) {
+    auto it = files.find(req.path);
+    if (it == files.end()) continue;  // the image's own file is assumed good
+    for (const std::string& text : req.contains) {
+      if (!absl::StrContains(it->second, text)) {
+        return absl::StrCat(req.path, " does not contain \"", text, "\"");
+      }
+    }
+  }
+  for (const EnvRequirement& req : image.env) {
+    auto it = env.find(req.name);
+    std::string value = it == env.end() ? "" : it->second;
+    if (!std::regex_match(value, std::regex(req.matches))) {
+      return absl::StrCat("env ", req.name, "=\"", value, "\" does not match ", req.matches);
+    }
+  }
+  bool read_only = GetBool(container, "securityContext.readOnlyRootFilesystem");
+  for (const std::string& path : image.writable) {
+    if (read_only && !UnderWritableMount(container, volumes, path)) {
+      return absl::StrCat(path, ": read-only file system");
+    }
+  }
+  return "";
+}
+
+// Resolves a probe port (number or container port name) to a number.
+int64_t ProbePort(const Json& port, const Json& container) {
+  if (port.is_number_integer()) return port.get<int64_t>();
+  if (!port.is_string()) return -1;
+  if (const Json* ports = Find(container, "ports"); ports && ports->is_array()) {
+    for (const Json& p : *ports) {
+      if (GetString(p, "name") == port.get<std::string>()) return GetInt(p, "containerPort", -1);
+    }
+  }
+  return -1;
+}
+
+bool Ready(const ImageBehavior& image, const Json& container) {
+  const Json* probe = Find(container, "readinessProbe");
+  if (probe == nullptr) return true;
+  for (const char* handler : {"httpGet", "tcpSocket", "grpc"}) {
+    const Json* h = Find(*probe, handler);
+    if (h == nullptr) continue;
+    int64_t port = ProbePort(h->value("port", Json()), container);
+    return std::find(image.ports.begin(), image.ports.end(), port) != image.ports.end();
+  }
+  return true;  // exec probes are not evaluated (docs/semantics.md)
+}
+
+ContainerStart StartContainer(const Json& container, const std::string& ns,
+                              const ObjectStore& store, const World& world,
+                              const Volumes& volumes) {
+  ContainerStart out{GetString(container, "name"), GetString(container, "image"),
+                     StartState::kRunning, "", false};
+  if (!volumes.failure.empty()) {
+    out.state = StartState::kContainerCreating;
+    out.message = volumes.failure;
+    return out;
+  }
+  const ImageBehavior* image = world.Find(out.image);
+  if (image == nullptr) {
+    out.state = StartState::kImagePullBackOff;
+    out.message = absl::StrCat("Back-off pulling image \"", out.image, "\"");
+    return out;
+  }
+  Env env;
+  if (std::string error = BuildEnv(container, ns, store, env); !error.empty()) {
+    out.state = StartState::kCreateContainerConfigError;
+    out.message = error;
+    return out;
+  }
+  std::string unmet = CheckConditions(*image, container, MountedFiles(container, volumes),
+                                      env, volumes);
+  if (!unmet.empty()) {
+    out.state = StartState::kCrashLoopBackOff;
+    out.message = absl::StrCat("back-off restarting failed container ", out.name,
+                               ": ", unmet);
+    return out;
+  }
+  out.ready = Ready(*image, container);
+  return out;
+}
+
+}  // namespace
+
+const char* ReasonOf(StartState state) {
+  switch (state) {
+    case StartState::kRunning: return "Running";
+    case StartState::kContainerCreating: return "ContainerCreating";
+    case StartState::kImagePullBackOff: return "ImagePullBackOff";
+    case StartState::kCreateContainerConfigError: return "CreateContainerConfigError";
+    case StartState::kCrashLoopBackOff: return "CrashLoopBackOff";
+  }
+  return "Unknown";
+}
+
+std::vector<ContainerStart> EvaluateStart(const Json& pod, const std::string& ns,
+                                          const ObjectStore& store,
+                                          const World& world) {
+  std::vector<ContainerStart> out;
+  const Json* spec = Find(pod, "spec");
+  if (spec == nullptr) return out;
+  Volumes volumes = SetUpVolumes(*spec, ns, store);
+  const Json* containers = Find(*spec, "containers");
+  if (containers == nullptr || !containers->is_array()) return out;
+  for (const Json& container : *containers) {
+    out.push_back(StartContainer(container, ns, store, world, volumes));
+  }
+  return out;
+}
+
+bool StartsHealthy(const std::vector<ContainerStart>& containers) {
+  return !containers.empty() &&
+         std::all_of(containers.begin(), containers.end(), [](const ContainerStart& c) {
+           return c.state == StartState::kRunning && c.ready;
+         });
+}
+
+}  // namespace kreplay

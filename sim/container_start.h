@@ -1,0 +1,58 @@
+// Whether a pod's containers would start now, and why not.
+//
+// This is the kubelet's start sequence reduced to facts: volumes are set up
+// first (a missing ConfigMap or Secret volume leaves the pod in
+// ContainerCreating), then each container's image is pulled (an image not in
+// the world's catalog gives ImagePullBackOff), then its environment is built
+// (a missing ConfigMap/Secret or key gives CreateContainerConfigError), then
+// the process starts and the image's start conditions are checked against
+// the mounted files and the environment (unmet: CrashLoopBackOff). A running
+// container is ready when its readiness probe targets a port the image
+// listens on (or it has no probe).
+//
+// Config is read here, at start: callers evaluate a pod when it starts or
+// restarts, never while it runs (upstream: env is resolved at container
+// start; subPath mounts are never refreshed).
+#ifndef KREPLAY_SIM_CONTAINER_START_H_
+#define KREPLAY_SIM_CONTAINER_START_H_
+
+#include <string>
+#include <vector>
+
+#include "model/json.h"
+#include "model/object_store.h"
+#include "sim/world.h"
+
+namespace kreplay {
+
+enum class StartState {
+  kRunning,
+  kContainerCreating,
+  kImagePullBackOff,
+  kCreateContainerConfigError,
+  kCrashLoopBackOff,
+};
+
+// The Kubernetes reason string of a state ("CrashLoopBackOff", ...).
+const char* ReasonOf(StartState state);
+
+struct ContainerStart {
+  std::string name;
+  std::string image;
+  StartState state = StartState::kRunning;
+  std::string message;  // why it is not running; "" when running
+  bool ready = false;
+};
+
+// Evaluates every container of `pod` (a Pod object, or any object with a pod
+// `spec` such as a template wrapped as {metadata, spec}) in namespace `ns`.
+std::vector<ContainerStart> EvaluateStart(const Json& pod, const std::string& ns,
+                                          const ObjectStore& store,
+                                          const World& world);
+
+// True when every container would run and be ready.
+bool StartsHealthy(const std::vector<ContainerStart>& containers);
+
+}  // namespace kreplay
+
+#endif  // KREPLAY_SIM_CONTAINER_START_H_

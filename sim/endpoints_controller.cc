@@ -1,0 +1,114 @@
+// The endpoints controller: an Endpoints object per Service with a selector,
+// listing the matching pods that have an IP, ready ones under `addresses`
+// and the others under `notReadyAddresses`. A Service without a selector has
+// user-managed endpoints and is left alone (upstream endpoints_controller.go).
+#include <algorithm>
+
+#include "model/label_selector.h"
+#include "sim/controller.h"
+#include "sim/owner.h"
+#include "sim/pod_status.h"
+
+namespace kreplay {
+namespace {
+
+constexpr char kManagedBy[] = "endpoints.kubernetes.io/managed-by";
+
+Json Address(const Json& pod) {
+  return {{"ip", GetString(pod, "status.podIP")},
+          {"targetRef", {{"kind", "Pod"}, {"name", GetString(pod, "metadata.name")},
+                         {"namespace", GetString(pod, "metadata.namespace")},
+                         {"uid", GetString(pod, "metadata.uid")}}}};
+}
+
+// A Service port's targetPort as a number: numeric, or a named container
+// port looked up in `pod`.
+int64_t TargetPort(const Json& port, const Json* pod) {
+  const Json* target = Find(port, "targetPort");
+  if (target == nullptr) return GetInt(port, "port");
+  if (target->is_number_integer()) return target->get<int64_t>();
+  if (!target->is_string() || pod == nullptr) return 0;
+  for (const Json& c : pod->value("spec", Json::object()).value("containers", Json::array())) {
+    for (const Json& p : c.value("ports", Json::array())) {
+      if (GetString(p, "name") == target->get<std::string>()) return GetInt(p, "containerPort");
+    }
+  }
+  return 0;
+}
+
+Json Subsets(const Json& service, const std::vector<const Json*>& pods) {
+  Json ready = Json::array();
+  Json not_ready = Json::array();
+  for (const Json* pod : pods) {
+    (IsPodReady(*pod) ? ready : not_ready).push_back(Address(*pod));
+  }
+  if (ready.empty() && not_ready.empty()) return Json::array();
+  auto by_ip = [](const Json& a, const Json& b) { return a["ip"] < b["ip"]; };
+  std::sort(ready.begin(), ready.end(), by_ip);
+  std::sort(not_ready.begin(), not_ready.end(), by_ip);
+  Json ports = Json::array();
+  for (const Json& port : service["spec"].value("ports", Json::array())) {
+    Json p = {{"port", TargetPort(port, pods.front())},
+              {"protocol", GetString(port, "protocol", "TCP")}};
+    if (port.contains("name")) p["name"] = port["name"];
+    ports.push_back(p);
+  }
+  Json subset = {{"ports", ports}};
+  if (!ready.empty()) subset["addresses"] = ready;
+  if (!not_ready.empty()) subset["notReadyAddresses"] = not_ready;
+  return Json::array({subset});
+}
+
+bool SyncService(Cluster& cluster, const Json& service) {
+  std::string ns = GetString(service, "metadata.namespace");
+  std::string name = GetString(service, "metadata.name");
+  LabelSelector selector = LabelSelector::FromMap(GetStringMap(service, "spec.selector"));
+  if (selector.selects_nothing()) return false;
+  std::vector<const Json*> pods;
+  for (const Json* pod : cluster.store().List("Pod", ns)) {
+    if (IsPodActive(*pod) && !GetString(*pod, "status.podIP").empty() &&
+        selector.Matches(GetStringMap(*pod, "metadata.labels"))) {
+      pods.push_back(pod);
+    }
+  }
+  Json subsets = Subsets(service, pods);
+  ObjectKey key{"Endpoints", ns, name};
+  const Json* live = cluster.Get(key);
+  if (live == nullptr) {
+    Json endpoints = {{"apiVersion", "v1"}, {"kind", "Endpoints"},
+                      {"metadata", {{"name", name}, {"namespace", ns},
+                                    {"labels", {{kManagedBy, "endpoint-controller"}}}}},
+                      {"subsets", subsets}};
+    return cluster.Create(std::move(endpoints)).ok();
+  }
+  if (live->value("subsets", Json::array()) == subsets) return false;
+  Json updated = *live;
+  updated["subsets"] = subsets;
+  return cluster.Update(std::move(updated)).ok();
+}
+
+// Endpoints this controller made whose Service is gone.
+bool DeleteOrphans(Cluster& cluster) {
+  std::vector<ObjectKey> stale;
+  for (const Json* ep : cluster.store().List("Endpoints")) {
+    ObjectKey key = KeyOf(*ep);
+    if (GetLabel(*ep, kManagedBy).empty()) continue;
+    if (cluster.Get(ObjectKey{"Service", key.ns, key.name}) == nullptr) stale.push_back(key);
+  }
+  for (const ObjectKey& key : stale) cluster.Remove(key);
+  return !stale.empty();
+}
+
+}  // namespace
+
+bool SyncEndpoints(Cluster& cluster, const World&) {
+  bool wrote = DeleteOrphans(cluster);
+  std::vector<Json> services;
+  for (const Json* s : cluster.store().List("Service")) {
+    if (!IsDeleting(*s)) services.push_back(*s);
+  }
+  for (const Json& service : services) wrote |= SyncService(cluster, service);
+  return wrote;
+}
+
+}  // namespace kreplay

@@ -1,0 +1,149 @@
+// The garbage collector and the namespace controller.
+//
+// Dependents are found by owner uid. A dependent whose owners are all gone
+// is deleted (background); dangling references among live ones are dropped.
+// An owner deleted in the foreground waits, with its finalizer, until its
+// dependents are gone; one deleted with orphan propagation first has its
+// dependents' references removed. Owner references across namespaces are
+// invalid and count as absent (docs: garbage-collection.md).
+#include <algorithm>
+#include <map>
+
+#include "absl/strings/match.h"
+#include "sim/controller.h"
+#include "sim/owner.h"
+
+namespace kreplay {
+namespace {
+
+bool ValidOwner(const ObjectStore& store, const Json& dependent, const Json& ref) {
+  const ObjectKey* owner = store.KeyOfUid(GetString(ref, "uid"));
+  if (owner == nullptr || owner->kind != GetString(ref, "kind")) return false;
+  return owner->ns.empty() || owner->ns == GetString(dependent, "metadata.namespace");
+}
+
+bool HasFinalizer(const Json& object, const std::string& name) {
+  const Json* finalizers = Find(object, "metadata.finalizers");
+  if (finalizers == nullptr || !finalizers->is_array()) return false;
+  return std::find(finalizers->begin(), finalizers->end(), Json(name)) != finalizers->end();
+}
+
+// uid -> keys of the objects that reference it.
+std::map<std::string, std::vector<ObjectKey>> DependentsByOwner(const ObjectStore& store) {
+  std::map<std::string, std::vector<ObjectKey>> out;
+  for (const auto& [key, object] : store.objects()) {
+    const Json* refs = Find(*object, "metadata.ownerReferences");
+    if (refs == nullptr || !refs->is_array()) continue;
+    for (const Json& ref : *refs) out[GetString(ref, "uid")].push_back(key);
+  }
+  return out;
+}
+
+bool CollectOrphans(Cluster& cluster) {
+  std::vector<ObjectKey> doomed;
+  std::vector<Json> trimmed;
+  for (const auto& [key, object] : cluster.store().objects()) {
+    const Json* refs = Find(*object, "metadata.ownerReferences");
+    if (refs == nullptr || !refs->is_array() || refs->empty()) continue;
+    Json kept = Json::array();
+    for (const Json& ref : *refs) {
+      if (ValidOwner(cluster.store(), *object, ref)) kept.push_back(ref);
+    }
+    if (kept.empty()) {
+      doomed.push_back(key);
+    } else if (kept.size() != refs->size()) {
+      Json copy = *object;
+      copy["metadata"]["ownerReferences"] = kept;
+      trimmed.push_back(std::move(copy));
+    }
+  }
+  for (const ObjectKey& key : doomed) (void)cluster.Delete(key, Propagation::kBackground);
+  for (Json& object : trimmed) (void)cluster.Update(std::move(object));
+  return !doomed.empty() || !trimmed.empty();
+}
+
+void DropFinalizer(Cluster& cluster, const Json& object, const std::string& name) {
+  Json copy = object;
+  Json kept = Json::array();
+  for (const Json& f : copy["metadata"]["finalizers"]) {
+    if (f != Json(name)) kept.push_back(f);
+  }
+  copy["metadata"]["finalizers"] = kept;
+  if (kept.empty()) {
+    cluster.Remove(KeyOf(object));
+  } else {
+    (void)cluster.Update(std::move(copy));
+  }
+}
+
+void Orphan(Cluster& cluster, const std::vector<ObjectKey>& dependents, const std::string& uid) {
+  for (const ObjectKey& key : dependents) {
+    Json copy = *cluster.Get(key);
+    Json kept = Json::array();
+    for (const Json& ref : copy["metadata"]["ownerReferences"]) {
+      if (GetString(ref, "uid") != uid) kept.push_back(ref);
+    }
+    copy["metadata"]["ownerReferences"] = kept;
+    if (kept.empty()) copy["metadata"].erase("ownerReferences");
+    (void)cluster.Update(std::move(copy));
+  }
+}
+
+bool FinishDeletions(Cluster& cluster) {
+  std::vector<Json> deleting;
+  for (const auto& [key, object] : cluster.store().objects()) {
+    if (IsDeleting(*object) && key.kind != "Namespace") deleting.push_back(*object);
+  }
+  if (deleting.empty()) return false;
+  auto dependents = DependentsByOwner(cluster.store());
+  bool wrote = false;
+  for (const Json& owner : deleting) {
+    std::string uid = GetString(owner, "metadata.uid");
+    const std::vector<ObjectKey>& deps = dependents[uid];
+    if (HasFinalizer(owner, "orphan")) {
+      Orphan(cluster, deps, uid);
+      DropFinalizer(cluster, owner, "orphan");
+    } else if (HasFinalizer(owner, "foregroundDeletion")) {
+      for (const ObjectKey& dep : deps) (void)cluster.Delete(dep, Propagation::kForeground);
+      if (deps.empty()) DropFinalizer(cluster, owner, "foregroundDeletion");
+    } else if (Find(owner, "metadata.finalizers") == nullptr ||
+               owner["metadata"]["finalizers"].empty()) {
+      cluster.Remove(KeyOf(owner));
+    } else {
+      continue;  // someone else's finalizer: the object lingers
+    }
+    wrote = true;
+  }
+  return wrote;
+}
+
+}  // namespace
+
+bool SyncGarbageCollector(Cluster& cluster, const World&) {
+  bool wrote = FinishDeletions(cluster);
+  return CollectOrphans(cluster) || wrote;
+}
+
+bool SyncNamespaces(Cluster& cluster, const World&) {
+  bool wrote = false;
+  for (const Json* ns : cluster.store().List("Namespace")) {
+    if (!IsDeleting(*ns)) continue;
+    std::string name = GetString(*ns, "metadata.name");
+    std::vector<ObjectKey> contents;
+    std::vector<ObjectKey> live;
+    for (const auto& [key, object] : cluster.store().objects()) {
+      if (key.ns != name) continue;
+      contents.push_back(key);
+      if (!IsDeleting(*object)) live.push_back(key);
+    }
+    for (const ObjectKey& key : live) (void)cluster.Delete(key, Propagation::kBackground);
+    if (contents.empty()) {
+      cluster.Remove(KeyOf(*ns));
+      return true;  // the store changed under the loop
+    }
+    wrote |= !live.empty();
+  }
+  return wrote;
+}
+
+}  // namespace kreplay

@@ -1,0 +1,131 @@
+// The ReplicaSet controller: keeps spec.replicas active pods per
+// ReplicaSet, named `<replicaset>-<5 characters>` (sim/names.h), removes the
+// surplus in upstream's victim order, and reports status.
+#include <algorithm>
+#include <tuple>
+
+#include "absl/strings/str_cat.h"
+#include "model/label_selector.h"
+#include "sim/controller.h"
+#include "sim/names.h"
+#include "sim/owner.h"
+#include "sim/pod_status.h"
+
+namespace kreplay {
+namespace {
+
+int PhaseRank(const Json& pod) {
+  std::string phase = GetString(pod, "status.phase");
+  return phase == "Pending" ? 0 : phase == "Running" ? 2 : 1;
+}
+
+int64_t Restarts(const Json& pod) {
+  int64_t total = 0;
+  if (const Json* s = Find(pod, "status.containerStatuses"); s && s->is_array()) {
+    for (const Json& c : *s) total += GetInt(c, "restartCount");
+  }
+  return total;
+}
+
+// Upstream's ActivePodsWithRanks, reduced to what kreplay models: not ready
+// first, pending first, more restarts first, newer first; name breaks ties.
+bool DeleteFirst(const Json* a, const Json* b) {
+  auto key = [](const Json* p) {
+    return std::make_tuple(IsPodReady(*p), PhaseRank(*p), -Restarts(*p));
+  };
+  if (key(a) != key(b)) return key(a) < key(b);
+  std::string ta = GetString(*a, "metadata.creationTimestamp");
+  std::string tb = GetString(*b, "metadata.creationTimestamp");
+  if (ta != tb) return ta > tb;
+  return GetString(*a, "metadata.name") > GetString(*b, "metadata.name");
+}
+
+// Missing ServiceAccounts make the admission plugin refuse pod creation.
+std::string AdmissionError(const Cluster& cluster, const Json& rs) {
+  std::string sa = GetString(rs, "spec.template.spec.serviceAccountName");
+  std::string ns = GetString(rs, "metadata.namespace");
+  if (sa.empty() || sa == "default") return "";
+  if (cluster.Get(ObjectKey{"ServiceAccount", ns, sa}) != nullptr) return "";
+  return absl::StrCat("pods \"", GetString(rs, "metadata.name"),
+                      "-\" is forbidden: error looking up service account ", ns,
+                      "/", sa, ": serviceaccount \"", sa, "\" not found");
+}
+
+void CreatePod(Cluster& cluster, const Json& rs) {
+  std::string rs_name = GetString(rs, "metadata.name");
+  std::string uid = GetString(rs, "metadata.uid");
+  std::string ns = GetString(rs, "metadata.namespace");
+  std::string name;
+  do {
+    name = absl::StrCat(rs_name, "-", PodSuffix(uid, cluster.NextOrdinal(uid)));
+  } while (cluster.Get(ObjectKey{"Pod", ns, name}) != nullptr);
+  const Json& tmpl = rs["spec"]["template"];
+  Json pod = {{"apiVersion", "v1"}, {"kind", "Pod"},
+              {"metadata", tmpl.value("metadata", Json::object())},
+              {"spec", tmpl.value("spec", Json::object())}};
+  pod["metadata"]["name"] = name;
+  pod["metadata"]["namespace"] = ns;
+  pod["metadata"]["generateName"] = rs_name + "-";
+  pod["metadata"]["ownerReferences"] = Json::array({ControllerRef(rs)});
+  (void)cluster.Create(std::move(pod));
+}
+
+Json ReplicaSetStatus(const Json& rs, const std::vector<const Json*>& pods,
+                      const std::string& failure) {
+  int64_t ready = std::count_if(pods.begin(), pods.end(),
+                                [](const Json* p) { return IsPodReady(*p); });
+  Json status = {{"replicas", static_cast<int64_t>(pods.size())},
+                 {"fullyLabeledReplicas", static_cast<int64_t>(pods.size())},
+                 {"readyReplicas", ready},
+                 {"availableReplicas", ready},
+                 {"observedGeneration", GetInt(rs, "metadata.generation", 1)}};
+  if (!failure.empty()) {
+    status["conditions"] = Json::array({{{"type", "ReplicaFailure"}, {"status", "True"},
+                                         {"reason", "FailedCreate"}, {"message", failure}}});
+  }
+  return status;
+}
+
+bool SyncOne(Cluster& cluster, const Json& rs) {
+  std::vector<const Json*> pods;
+  for (const Json* pod : OwnedBy(cluster.store(), rs, "Pod")) {
+    if (IsPodActive(*pod)) pods.push_back(pod);
+  }
+  int64_t want = GetInt(rs, "spec.replicas", 1);
+  int64_t have = static_cast<int64_t>(pods.size());
+  std::string failure = want > have ? AdmissionError(cluster, rs) : "";
+  ObjectKey key = KeyOf(rs);
+  if (want > have && failure.empty()) {
+    for (int64_t i = have; i < want; ++i) CreatePod(cluster, *cluster.Get(key));
+    return true;
+  }
+  if (want < have) {
+    std::sort(pods.begin(), pods.end(), DeleteFirst);
+    std::vector<ObjectKey> victims;
+    for (int64_t i = 0; i < have - want; ++i) victims.push_back(KeyOf(*pods[i]));
+    for (const ObjectKey& victim : victims) (void)cluster.Delete(victim, Propagation::kBackground);
+    return true;
+  }
+  Json status = ReplicaSetStatus(rs, pods, failure);
+  const Json* live = cluster.Get(key);
+  if (live->contains("status") && (*live)["status"] == status) return false;
+  (void)cluster.UpdateStatus(key, status);
+  return true;
+}
+
+}  // namespace
+
+bool SyncReplicaSets(Cluster& cluster, const World&) {
+  bool wrote = false;
+  std::vector<ObjectKey> keys;
+  for (const Json* rs : cluster.store().List("ReplicaSet")) keys.push_back(KeyOf(*rs));
+  for (const ObjectKey& key : keys) {
+    const Json* rs = cluster.Get(key);
+    if (rs == nullptr || IsDeleting(*rs)) continue;
+    Json copy = *rs;
+    wrote |= SyncOne(cluster, copy);
+  }
+  return wrote;
+}
+
+}  // namespace kreplay
