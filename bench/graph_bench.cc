@@ -1,0 +1,88 @@
+// Benchmark of the dependency graph (issue 5): on a generated cluster of
+// 50,000 objects, how long the graph takes to build, and how long reaching
+// everything exposed to a ConfigMap mounted by 1,000 pods takes (target:
+// under 50 ms). Figures and the command are in docs/benchmarks.md.
+//
+//   kreplay_graph_bench [objects] [shared_config_pods] [runs]
+//
+// A benchmark, not a test: it reads the steady clock and prints timings.
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <functional>
+#include <vector>
+
+#include "absl/strings/str_format.h"
+#include "bench/synthetic_cluster.h"
+#include "model/dependency_graph.h"
+
+namespace kreplay {
+namespace {
+
+struct Timing {
+  double min_ms = 0;
+  double median_ms = 0;
+};
+
+Timing Measure(int runs, const std::function<void()>& body) {
+  std::vector<double> ms;
+  for (int i = 0; i < runs; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    body();
+    std::chrono::duration<double, std::milli> took =
+        std::chrono::steady_clock::now() - start;
+    ms.push_back(took.count());
+  }
+  std::sort(ms.begin(), ms.end());
+  return Timing{ms.front(), ms[ms.size() / 2]};
+}
+
+void Report(absl::string_view what, const Timing& t, int runs) {
+  absl::PrintF("%-44s min %8.2f ms   median %8.2f ms   (%d runs)\n", what,
+               t.min_ms, t.median_ms, runs);
+}
+
+size_t CountKind(const std::vector<Reached>& reached, absl::string_view kind) {
+  return std::count_if(reached.begin(), reached.end(),
+                       [&](const Reached& r) { return r.key.kind == kind; });
+}
+
+int Run(const SyntheticClusterOptions& options, int runs) {
+  ObjectStore store;
+  Report("generate cluster", Measure(1, [&] { store = GenerateSyntheticCluster(options); }), 1);
+  Report("extract edges (part of build)", Measure(runs, [&] { ExtractGraph(store); }), runs);
+  DependencyGraph graph = DependencyGraph::Build(store);
+  Report("build graph", Measure(runs, [&] { graph = DependencyGraph::Build(store); }), runs);
+  size_t missing = std::count_if(graph.nodes().begin(), graph.nodes().end(),
+                                 [](const GraphNode& n) { return n.missing; });
+  absl::PrintF("graph: %d objects, %d vertices (%d missing), %d edges, %d problems\n",
+               store.size(), graph.nodes().size(), missing, graph.edge_count(),
+               graph.problems().size());
+
+  std::vector<Reached> reached;
+  Timing reach = Measure(runs * 4, [&] {
+    reached = graph.Reach({kSharedConfigKey}, Direction::kReverse);
+  });
+  Report("reach (reverse) from shared-config", reach, runs * 4);
+  size_t depth = reached.empty() ? 0 : reached.back().depth();
+  absl::PrintF("  reached %d objects (%d Pods, %d ReplicaSets, %d Deployments), depth %d\n",
+               reached.size(), CountKind(reached, "Pod"), CountKind(reached, "ReplicaSet"),
+               CountKind(reached, "Deployment"), depth);
+  Report("dependents of shared-config", Measure(runs * 4, [&] {
+           graph.Dependents(kSharedConfigKey);
+         }), runs * 4);
+  bool met = reach.median_ms < 50;
+  absl::PrintF("target: reach under 50 ms: %s\n", met ? "met" : "NOT met");
+  return met ? 0 : 1;
+}
+
+}  // namespace
+}  // namespace kreplay
+
+int main(int argc, char** argv) {
+  kreplay::SyntheticClusterOptions options;
+  if (argc > 1) options.objects = std::atoi(argv[1]);
+  if (argc > 2) options.shared_config_pods = std::atoi(argv[2]);
+  int runs = argc > 3 ? std::atoi(argv[3]) : 5;
+  return kreplay::Run(options, std::max(runs, 1));
+}
