@@ -6,13 +6,16 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.h"
+#include "cli/ledger_command.h"
+#include "cli/replay_command.h"
 
 namespace kreplay {
 namespace {
 
 // The subcommands, in the order `kreplay --help` lists them.
 const Command kCommands[] = {
-    // Filled in as commands land: {"replay", "...", &SetupReplay}, ...
+    {"replay", "Replay a ledger on a fixture and judge the run", &SetupReplayCommand},
+    {"ledger", "Convert a recorded ledger to canonical JSONL, or check what kreplay understands of it", &SetupLedgerCommand},
 };
 
 }  // namespace

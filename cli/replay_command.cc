@@ -1,0 +1,76 @@
+#include "cli/replay_command.h"
+
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/exit_status.h"
+#include "replay/fixture.h"
+#include "replay/ledger_reader.h"
+#include "replay/replayer.h"
+#include "replay/report.h"
+#include "replay/verdict.h"
+
+namespace kreplay {
+namespace {
+
+struct ReplayOptions {
+  std::string ledger;
+  std::string fixture;
+  std::string format;
+  std::string output = "text";
+  std::vector<std::string> fixture_dirs;
+  bool strict = false;
+};
+
+int ExitCodeOf(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kSafePass: return kExitSafePass;
+    case Verdict::kUnsafePass:
+    case Verdict::kUnsafeFail: return kExitUnsafe;
+    case Verdict::kFail: return kExitFail;
+    case Verdict::kIncomplete: break;
+  }
+  return kExitIncomplete;
+}
+
+int Run(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
+  std::vector<std::string> dirs = o.fixture_dirs;
+  for (const std::string& d : DefaultFixtureDirs()) dirs.push_back(d);
+  absl::StatusOr<Fixture> fixture = LoadFixture(o.fixture, dirs);
+  if (!fixture.ok()) return ReportError(fixture.status(), err);
+  absl::StatusOr<Ledger> ledger = ReadLedgerFile(o.ledger, o.format, o.strict);
+  if (!ledger.ok()) return ReportError(ledger.status(), err);
+  absl::StatusOr<ReplayResult> result = Replay(*fixture, *ledger);
+  if (!result.ok()) return ReportError(result.status(), err);
+  Judgement judgement = JudgeReplay(*result);
+  ReportInputs inputs{o.fixture, o.ledger};
+  if (o.output == "json") {
+    out << ReportJson(*result, judgement, inputs).dump(2) << "\n";
+  } else if (o.output == "markdown") {
+    out << ReportMarkdown(*result, judgement, inputs);
+  } else {
+    bool tty = &out == &std::cout && isatty(STDOUT_FILENO);
+    out << ReportText(*result, judgement, inputs, tty);
+  }
+  return ExitCodeOf(judgement.verdict);
+}
+
+}  // namespace
+
+CommandRun SetupReplayCommand(CLI::App& sub) {
+  auto o = std::make_shared<ReplayOptions>();
+  sub.add_option("--ledger,-l", o->ledger, "Recorded ledger (any supported format)")->required();
+  sub.add_option("--fixture,-f", o->fixture, "Fixture name (fixtures/NAME) or path")->required();
+  sub.add_option("--format", o->format, "Ledger format; detected from content when omitted");
+  sub.add_option("-o,--output", o->output, "Report format")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  sub.add_option("--fixtures-dir", o->fixture_dirs, "Extra directory to look up fixture names in");
+  sub.add_flag("--strict", o->strict, "Treat any ledger record kreplay cannot read as an error");
+  return [o](std::ostream& out, std::ostream& err) { return Run(*o, out, err); };
+}
+
+}  // namespace kreplay

@@ -1,0 +1,77 @@
+// What a replay produces before judgement: the state at agent start, each
+// step with its operations, outcome and effect, and the final state.
+// Checks, rules, the verdict and the report writers read this.
+#ifndef KREPLAY_REPLAY_REPLAY_RESULT_H_
+#define KREPLAY_REPLAY_REPLAY_RESULT_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/health.h"
+#include "model/json.h"
+#include "model/object_key.h"
+#include "replay/fixture.h"
+#include "replay/ledger.h"
+#include "replay/operation.h"
+#include "sim/cluster.h"
+
+namespace kreplay {
+
+// One object a step created, updated or deleted.
+struct ObjectChange {
+  ObjectKey key;
+  std::string via;  // "agent", or the controller that made the change
+  Json diff;        // updated only: RFC 6902 patch from before to after (noise removed)
+};
+
+struct Effect {
+  std::vector<ObjectChange> created;
+  std::vector<ObjectChange> updated;
+  std::vector<ObjectChange> deleted;
+
+  bool empty() const { return created.empty() && updated.empty() && deleted.empty(); }
+};
+
+struct OperationReport {
+  Operation op;
+  std::vector<ObjectKey> targets;  // resolved on the state before the operation
+  std::string error;               // the simulated API error, "" if none
+  bool executed = false;           // applied to the simulated state
+  std::vector<std::string> notes;
+  // Targets that had a controller when addressed: key -> `Kind/name` of it.
+  std::map<ObjectKey, std::string> controllers;
+};
+
+struct StepReport {
+  int index = 0;  // 1-based position in the ledger
+  ToolCall call;
+  std::string time;                       // logical time used for the step
+  std::vector<OperationReport> operations;
+  std::vector<std::string> problems;      // what could not be interpreted
+  bool known_tool = true;
+  bool mutating = false;
+  bool attempt_only = false;              // recorded as failed: replayed as an attempt
+  std::string divergence;                 // simulator vs recording, "" when they agree
+  Effect effect;
+  std::map<std::string, std::string> aliases;  // recorded pod -> simulated pod, new in this step
+  std::vector<std::string> chaos_before;  // chaos events that fired just before this step
+  std::map<ObjectKey, int64_t> ready_endpoints_before;  // Services, for disruption
+  std::map<ObjectKey, int64_t> ready_endpoints_after;
+};
+
+struct ReplayResult {
+  const Fixture* fixture = nullptr;
+  Ledger ledger;
+  Cluster start;                              // state at agent start
+  std::map<ObjectKey, Health> health_at_start;
+  std::vector<StepReport> steps;
+  Cluster end;                                // state after the last step
+};
+
+// Number of ready endpoint addresses of Service `key` in `cluster`.
+int64_t ReadyEndpoints(const Cluster& cluster, const ObjectKey& service);
+
+}  // namespace kreplay
+
+#endif  // KREPLAY_REPLAY_REPLAY_RESULT_H_

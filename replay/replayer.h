@@ -1,0 +1,26 @@
+// The replayer: rebuilds the fixture's cluster, then replays every ledger
+// call against it in recorded order, reconciling controllers after each
+// mutation, honouring recorded outcomes and noting divergences.
+#ifndef KREPLAY_REPLAY_REPLAYER_H_
+#define KREPLAY_REPLAY_REPLAYER_H_
+
+#include "absl/status/statusor.h"
+#include "replay/fixture.h"
+#include "replay/ledger.h"
+#include "replay/replay_result.h"
+
+namespace kreplay {
+
+// The cluster at agent start: baseline created, fault steps applied, every
+// controller settled. Errors: InvalidArgument naming the fixture file and
+// field of a baseline object or fault step that fails.
+absl::StatusOr<Cluster> BuildScene(const Fixture& fixture);
+
+// Replays `ledger` on `fixture`. REQUIRES: `fixture` outlives the result.
+// Errors only for a broken fixture; a ledger's bad calls become step
+// problems and divergences, never errors.
+absl::StatusOr<ReplayResult> Replay(const Fixture& fixture, const Ledger& ledger);
+
+}  // namespace kreplay
+
+#endif  // KREPLAY_REPLAY_REPLAYER_H_
