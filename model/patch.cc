@@ -3,7 +3,10 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "model/json_patch.h"
+#include "model/merge_keys.h"
 #include "model/merge_patch.h"
+#include "model/status_macros.h"
+#include "model/strategic_merge.h"
 
 namespace kreplay {
 namespace {
@@ -33,11 +36,21 @@ absl::StatusOr<Json> ApplyMerge(const Json& object, const Json& patch) {
   return result;
 }
 
+// The API server refuses strategic merge patches for custom resources with
+// 415 Unsupported Media Type; kreplay treats every kind without built-in
+// merge metadata that way.
+constexpr char kNoStrategicMetadata[] =
+    "the body of the request was in an unknown format - accepted media types "
+    "include: application/json-patch+json, application/merge-patch+json, "
+    "application/apply-patch+yaml";
+
 absl::StatusOr<Json> ApplyStrategic(const Json& object, const Json& patch) {
-  (void)object;
-  (void)patch;
-  return absl::UnimplementedError(
-      "strategic merge patch is not available in this build yet");
+  std::string type = RootSchemaTypeOf(object);
+  if (type.empty()) return absl::UnimplementedError(kNoStrategicMetadata);
+  if (!patch.is_object()) return absl::InvalidArgumentError("invalid JSON document");
+  Json result = object;
+  KREPLAY_RETURN_IF_ERROR(StrategicMergeInto(result, patch, type));
+  return result;
 }
 
 }  // namespace

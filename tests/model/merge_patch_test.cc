@@ -45,7 +45,7 @@ const Case kCases[] = {
 TEST_CASE("merge patch follows evanphx/json-patch v4 as kubectl does") {
   const Json doc = Json::parse(kDoc);
   for (const Case& c : kCases) {
-    CAPTURE(c.name);
+    INFO(std::string(c.name));
     absl::StatusOr<Json> result =
         ApplyPatch(doc, Json::parse(c.patch), PatchType::kMerge);
     REQUIRE(result.ok());
@@ -56,7 +56,7 @@ TEST_CASE("merge patch follows evanphx/json-patch v4 as kubectl does") {
 TEST_CASE("merge patch refuses a patch that is not an object") {
   const Json doc = Json::parse(kDoc);
   for (const char* patch : {"null", "\"s\"", "[1]", "3"}) {
-    CAPTURE(patch);
+    INFO(std::string(patch));
     CHECK(ApplyPatch(doc, Json::parse(patch), PatchType::kMerge).status().code() ==
           absl::StatusCode::kInvalidArgument);
   }
