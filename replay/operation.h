@@ -75,6 +75,11 @@ struct Operation {
   std::optional<int64_t> to_revision;  // rollout undo
   std::string container;               // logs/exec -c, set image target
   std::vector<std::string> command;    // exec / run command words
+  // Positional words a verb needs that no field above holds: port-forward's
+  // port specs (`8080:80`), auth can-i's verb and resource (`get`, `pods`).
+  std::vector<std::string> args;
+  std::string subresource;                  // patch/get/apply --subresource (status, scale)
+  std::optional<int64_t> current_replicas;  // scale --current-replicas precondition
 
   // Flags.
   DryRun dry_run = DryRun::kNone;
@@ -87,6 +92,11 @@ struct Operation {
   bool force_conflicts = false;
   std::string field_manager;       // empty: the verb's kubectl default
   bool local = false;              // --local: client only, no server call
+  // Every flag as given, by long name (`-n x` is "namespace"; booleans
+  // "true"/"false"; repeated flags joined with ","), including those the
+  // typed fields above already hold. Verb-specific options without a field
+  // (drain's ignore-daemonsets, logs' tail, wait's for) are read from here.
+  std::map<std::string, std::string> flags;
 
   // Where it came from: the command text or tool name, for reports.
   std::string source;
