@@ -48,4 +48,32 @@ void MergePatchInto(Json& target, const Json& patch) {
   }
 }
 
+namespace {
+
+// encoding/json decodes every number as float64, so 1 and 1.0 are one type.
+bool SameDecodedType(const Json& a, const Json& b) {
+  return a.type() == b.type() || (a.is_number() && b.is_number());
+}
+
+}  // namespace
+
+Json CreateMergePatch(const Json& from, const Json& to) {
+  Json patch = Json::object();
+  for (auto it = to.begin(); it != to.end(); ++it) {
+    auto old = from.find(it.key());
+    if (old == from.end() || !SameDecodedType(*old, *it)) {
+      patch[it.key()] = *it;
+    } else if (it->is_object()) {
+      Json sub = CreateMergePatch(*old, *it);
+      if (!sub.empty()) patch[it.key()] = std::move(sub);
+    } else if (*old != *it) {
+      patch[it.key()] = *it;
+    }
+  }
+  for (auto it = from.begin(); it != from.end(); ++it) {
+    if (!to.contains(it.key())) patch[it.key()] = nullptr;
+  }
+  return patch;
+}
+
 }  // namespace kreplay

@@ -22,6 +22,13 @@ void MergePatchInto(Json& target, const Json& patch);
 // (null array elements are kept), as evanphx/json-patch's pruneNulls does.
 void PruneNulls(Json& value);
 
+// The merge patch that turns object `from` into object `to`
+// (evanphx/json-patch's CreateMergePatch): changed and added keys with their
+// new values (objects diffed recursively, arrays whole), removed keys as
+// null. Numbers compare by value.
+// REQUIRES: from and to are JSON objects.
+Json CreateMergePatch(const Json& from, const Json& to);
+
 }  // namespace kreplay
 
 #endif  // KREPLAY_MODEL_MERGE_PATCH_H_

@@ -153,6 +153,8 @@ void SortByOrder(Json& items, const Json& order, const std::string& merge_key,
   items = std::move(sorted);
 }
 
+}  // namespace
+
 absl::StatusOr<Json> NormalizeSliceOrder(Json to_sort, const Json& order,
                                          const std::string& merge_key,
                                          GoKind kind) {
@@ -170,6 +172,8 @@ absl::StatusOr<Json> NormalizeSliceOrder(Json to_sort, const Json& order,
   for (Json& item : to_delete) to_sort.push_back(std::move(item));
   return to_sort;
 }
+
+namespace {
 
 // Upstream's mergeSortedSlice: interleaves server-only items (`left`) into
 // patch items (`right`) by their live order; unknown pairs take `right`.
@@ -304,8 +308,6 @@ absl::StatusOr<Json> NormalizeElementOrder(Json patch_items, Json server_only,
                           kind);
 }
 
-namespace {
-
 absl::StatusOr<bool> MergeKeyValueEqual(const Json& left, const Json& right,
                                         const std::string& merge_key) {
   if (merge_key.empty()) return GoEqual(left, right);
@@ -317,8 +319,6 @@ absl::StatusOr<bool> MergeKeyValueEqual(const Json& left, const Json& right,
   if (r == right.end()) return ErrNoMergeKey(right, merge_key);
   return GoEqual(*l, *r);
 }
-
-}  // namespace
 
 absl::Status ValidatePatchWithSetOrderList(const Json& patch_list,
                                            const Json& set_order,

@@ -83,6 +83,18 @@ absl::StatusOr<Json> NormalizeElementOrder(Json patch_items, Json server_only,
                                            const std::string& merge_key,
                                            GoKind kind);
 
+// Sorts `to_sort` by position in `order` (upstream's normalizeSliceOrder);
+// for maps, `$patch: delete` elements go last and every element must carry
+// `merge_key`.
+absl::StatusOr<Json> NormalizeSliceOrder(Json to_sort, const Json& order,
+                                         const std::string& merge_key,
+                                         GoKind kind);
+
+// Whether two list elements have the same merge key (or, without a key,
+// are the same scalar). Errors when an element is not a map or lacks it.
+absl::StatusOr<bool> MergeKeyValueEqual(const Json& left, const Json& right,
+                                        const std::string& merge_key);
+
 // Checks that the plain elements of `patch_list` appear in
 // `set_order` in the same relative order.
 absl::Status ValidatePatchWithSetOrderList(const Json& patch_list,
