@@ -182,6 +182,22 @@ bool IsKubectlProgram(absl::string_view word) {
   return base == "kubectl" || base == "kubectl.exe" || base == "k" || base == "oc";
 }
 
+Verb KubectlVerbOf(const std::vector<std::string>& argv) {
+  if (argv.empty()) return Verb::kUnknown;
+  absl::StatusOr<ParsedArgs> args =
+      ParseArgs(absl::MakeConstSpan(argv).subspan(1), KubectlGrammar());
+  if (!args.ok()) {
+    // A malformed flag should not hide the command: read the words alone.
+    std::vector<std::string> words;
+    for (size_t i = 1; i < argv.size() && argv[i] != "--"; ++i) {
+      if (!absl::StartsWith(argv[i], "-")) words.push_back(argv[i]);
+    }
+    args = ParseArgs(words, KubectlGrammar());
+  }
+  const VerbRule* rule = args.ok() ? FindRule(args->command) : nullptr;
+  return rule == nullptr ? Verb::kUnknown : rule->verb;
+}
+
 std::string JoinArgv(const std::vector<std::string>& argv) {
   std::vector<std::string> words;
   for (const std::string& word : argv) {

@@ -47,6 +47,11 @@ absl::StatusOr<std::vector<Operation>> ParseKubectl(const std::vector<std::strin
 absl::StatusOr<std::vector<Operation>> ParseKubectl(const std::vector<std::string>& argv,
                                                     const StdinSource& stdin);
 
+// The verb of argv's command path (`kubectl delete pods` -> kDelete) even
+// when the rest of argv is a usage error; kUnknown when the command path
+// itself cannot be read. For reporting what a refused command attempted.
+Verb KubectlVerbOf(const std::vector<std::string>& argv);
+
 // Shell rendering of argv (words quoted when needed), for Operation::source.
 std::string JoinArgv(const std::vector<std::string>& argv);
 

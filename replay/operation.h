@@ -76,7 +76,7 @@ struct Operation {
   std::string container;               // logs/exec -c, set image target
   std::vector<std::string> command;    // exec / run command words
   // Positional words a verb needs that no field above holds: port-forward's
-  // port specs (`8080:80`), auth can-i's verb and resource (`get`, `pods`).
+  // port specs (`8080:80`), auth can-i's verb (and non-resource URL).
   std::vector<std::string> args;
   std::string subresource;                  // patch/get/apply --subresource (status, scale)
   std::optional<int64_t> current_replicas;  // scale --current-replicas precondition
