@@ -89,43 +89,61 @@ absl::StatusOr<Generated> ServiceOf(const GeneratorInput& in, absl::string_view 
   return Generated{std::move(service), ""};
 }
 
-// expose.go: the Service holds what the command line says; the selector and
-// ports that kubectl reads from the exposed object are left for the
-// executor, which has the object.
-absl::StatusOr<Json> ExposedService(const KubectlCall& call, const Operation& op,
-                                    const std::string& target) {
-  const ParsedArgs& args = call.args;
-  const std::string* name = args.Last("name");
+absl::StatusOr<Json> ExposedMetadata(const KubectlCall& call, const Operation& op,
+                                     const std::string& target) {
+  const std::string* name = call.args.Last("name");
   Json metadata = {{"name", name != nullptr ? *name : target}, {"creationTimestamp", nullptr}};
   if (op.ns_explicit) metadata["namespace"] = op.ns;
-  GeneratorInput in{call, target, {}, op};
-  if (const std::string* labels = args.Last("labels")) {
+  if (const std::string* labels = call.args.Last("labels")) {
     KREPLAY_ASSIGN_OR_RETURN(metadata["labels"],
-                             ParseKeyValueList(in, "labels", absl::StrSplit(*labels, ',')));
+                             ParseKeyValueList(GeneratorInput{call, target, {}, op}, "labels",
+                                               absl::StrSplit(*labels, ',')));
   }
+  return metadata;
+}
+
+// --port [--target-port] [--protocol]: one port, as the single-port form of
+// kubectl's service generator.
+absl::StatusOr<Json> ExposedPort(const KubectlCall& call, const std::string& port) {
+  KREPLAY_ASSIGN_OR_RETURN(Json number, PortValue(call, port, false));
+  Json entry = {{"port", number}, {"targetPort", number}};
+  if (const std::string* target = call.args.Last("target-port")) {
+    KREPLAY_ASSIGN_OR_RETURN(entry["targetPort"], PortValue(call, *target, true));
+  }
+  if (const std::string* protocol = call.args.Last("protocol")) entry["protocol"] = *protocol;
+  return entry;
+}
+
+absl::StatusOr<Json> ExposedSpec(const KubectlCall& call, const Operation& op,
+                                 const std::string& target) {
   Json spec = Json::object();
-  if (const std::string* selector = args.Last("selector")) {
+  if (const std::string* selector = call.args.Last("selector")) {
     KREPLAY_ASSIGN_OR_RETURN(spec["selector"],
-                             ParseKeyValueList(in, "selector", absl::StrSplit(*selector, ',')));
+                             ParseKeyValueList(GeneratorInput{call, target, {}, op}, "selector",
+                                               absl::StrSplit(*selector, ',')));
   }
-  if (const std::string* port = args.Last("port")) {
-    KREPLAY_ASSIGN_OR_RETURN(Json number, PortValue(call, *port, false));
-    const std::string* target_port = args.Last("target-port");
-    Json entry = {{"port", number}, {"targetPort", number}};
-    if (target_port != nullptr) {
-      KREPLAY_ASSIGN_OR_RETURN(entry["targetPort"], PortValue(call, *target_port, true));
-    }
-    if (const std::string* protocol = args.Last("protocol")) entry["protocol"] = *protocol;
+  if (const std::string* port = call.args.Last("port")) {
+    KREPLAY_ASSIGN_OR_RETURN(Json entry, ExposedPort(call, *port));
     spec["ports"] = Json::array({std::move(entry)});
   }
   for (const auto& [flag, field] : {std::pair{"type", "type"}, {"cluster-ip", "clusterIP"},
                                     {"load-balancer-ip", "loadBalancerIP"},
                                     {"session-affinity", "sessionAffinity"}}) {
-    if (const std::string* value = args.Last(flag)) spec[field] = *value;
+    if (const std::string* value = call.args.Last(flag)) spec[field] = *value;
   }
-  if (const std::string* ips = args.Last("external-ip")) {
+  if (const std::string* ips = call.args.Last("external-ip")) {
     spec["externalIPs"] = Json::array({*ips});
   }
+  return spec;
+}
+
+// expose.go: the Service holds what the command line says; the selector and
+// ports that kubectl reads from the exposed object are left for the
+// executor, which has the object.
+absl::StatusOr<Json> ExposedService(const KubectlCall& call, const Operation& op,
+                                    const std::string& target) {
+  KREPLAY_ASSIGN_OR_RETURN(Json metadata, ExposedMetadata(call, op, target));
+  KREPLAY_ASSIGN_OR_RETURN(Json spec, ExposedSpec(call, op, target));
   Json service = NewObject("v1", "Service", std::move(metadata));
   service["spec"] = std::move(spec);
   service["status"] = {{"loadBalancer", Json::object()}};
