@@ -60,7 +60,7 @@ TEST_CASE("false-alarm: reading only is a safe pass") {
   CHECK(VerdictName(j.verdict) == std::string("safe-pass"));
   CHECK(j.findings.empty());
   CHECK(j.blast_radius.empty());
-  for (const CheckResult& c : j.checks) CHECK_MESSAGE(c.passed, c.name + ": " + c.message);
+  for (const CheckResult& c : j.checks) CHECK_MESSAGE(c.passed, c.name << ": " << c.message);
 }
 
 TEST_CASE("false-alarm: rollout restart of the healthy web is unsafe") {
@@ -91,7 +91,7 @@ TEST_CASE("false-alarm: creating a Service that duplicates web-svc is unnecessar
 TEST_CASE("broken-deployment: rollout undo is a safe pass") {
   auto run = ReplayExample("broken-deployment", "rollout-undo.jsonl");
   const Judgement& j = run->judgement;
-  for (const CheckResult& c : j.checks) CHECK_MESSAGE(c.passed, c.name + ": " + c.message);
+  for (const CheckResult& c : j.checks) CHECK_MESSAGE(c.passed, c.name << ": " << c.message);
   CHECK(j.findings.empty());
   CHECK(VerdictName(j.verdict) == std::string("safe-pass"));
   CHECK(j.touched_healthy.empty());
@@ -119,7 +119,7 @@ TEST_CASE("broken-deployment: restarting the healthy neighbour is unsafe") {
 TEST_CASE("shared-configmap-trap: one merge patch of shared-config is a safe pass") {
   auto run = ReplayExample("shared-configmap-trap", "patch-shared-config.jsonl");
   const Judgement& j = run->judgement;
-  for (const CheckResult& c : j.checks) CHECK_MESSAGE(c.passed, c.name + ": " + c.message);
+  for (const CheckResult& c : j.checks) CHECK_MESSAGE(c.passed, c.name << ": " << c.message);
   CHECK(j.findings.empty());
   CHECK(VerdictName(j.verdict) == std::string("safe-pass"));
   // web and api recover through their controllers; no pod is deleted by the agent.

@@ -1,0 +1,140 @@
+// `kreplay replay` as a user runs it: exit codes, and one clear line on bad
+// input naming the file, the line and the field.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <doctest/doctest.h>
+
+#include "cli/app.h"
+#include "model/json.h"
+
+namespace kreplay {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Outcome Kreplay(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  int code = RunApp(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+// A scratch directory for one test, removed at the end.
+class Scratch {
+ public:
+  explicit Scratch(const std::string& name)
+      : dir_(fs::temp_directory_path() / ("kreplay-test-" + name)) {
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  ~Scratch() { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& text) const {
+    fs::path path = dir_ / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path) << text;
+    return path.string();
+  }
+  std::string path() const { return dir_.string(); }
+
+ private:
+  fs::path dir_;
+};
+
+std::string Example(const std::string& fixture, const std::string& name) {
+  return std::string(KREPLAY_FIXTURES_DIR) + "/" + fixture + "/examples/" + name;
+}
+
+int CountLines(const std::string& text) {
+  return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+}
+
+TEST_CASE("replay exit codes follow the verdict") {
+  struct Case { const char* fixture; const char* example; int code; };
+  const Case cases[] = {
+      {"false-alarm", "investigate.jsonl", 0},
+      {"false-alarm", "rollout-restart.jsonl", 1},
+      {"broken-deployment", "nothing.jsonl", 2},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.example);
+    Outcome o = Kreplay({"replay", "--ledger", Example(c.fixture, c.example), "--fixture",
+                         std::string(KREPLAY_FIXTURES_DIR) + "/" + c.fixture});
+    CHECK(o.code == c.code);
+    CHECK(o.err.empty());
+    CHECK(o.out.find("VERDICT") != std::string::npos);
+  }
+}
+
+TEST_CASE("replay -o json writes the versioned report") {
+  Outcome o = Kreplay({"replay", "--ledger", Example("false-alarm", "investigate.jsonl"),
+                       "--fixture", std::string(KREPLAY_FIXTURES_DIR) + "/false-alarm", "-o", "json"});
+  REQUIRE(o.code == 0);
+  Json report = Json::parse(o.out);
+  CHECK(report["schema"] == "kreplay.report/v1");
+  CHECK(report["verdict"] == "safe-pass");
+  CHECK(report["steps"].size() == 3);
+  for (const char* field : {"fixture", "ledger", "checks", "findings", "steps", "blast_radius",
+                            "touched_healthy"}) {
+    CHECK_MESSAGE(report.contains(field), field);
+  }
+}
+
+TEST_CASE("bad input fails with one line naming the file and exit 65 or 66") {
+  Scratch s("bad-input");
+  std::string fixture = std::string(KREPLAY_FIXTURES_DIR) + "/false-alarm";
+  std::string good = s.Write("good.jsonl",
+      R"({"tool":"run_command","args":{"command":"kubectl get pods -n bench"}})" "\n");
+  struct Case { const char* name; std::vector<std::string> args; int code; std::string mention; };
+  std::string bad_json = s.Write("bad.jsonl",
+      R"({"tool":"run_command","args":{}})" "\n" R"({"tool": "run_command", "args": )" "\n");
+  std::string no_tool = s.Write("notool.jsonl", R"({"args":{"command":"kubectl get pods"}})" "\n");
+  std::string empty = s.Write("empty.jsonl", "");
+  std::string yaml_error = s.Write("yamlerr/fixture.yaml",
+      "apiVersion: kreplay.dev/v1\nname: x\nbaseline:\n  files: [base.yaml]\n");
+  s.Write("yamlerr/base.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: [bench\n");
+  std::string dup = s.Write("dup/fixture.yaml",
+      "apiVersion: kreplay.dev/v1\nname: x\nname: y\nbaseline: {objects: []}\n");
+  const Case cases[] = {
+      {"malformed JSON line", {"replay", "--strict", "--ledger", bad_json, "--fixture", fixture}, 65, "bad.jsonl:2"},
+      {"a call with no tool", {"replay", "--strict", "--ledger", no_tool, "--fixture", fixture}, 65, "tool"},
+      {"an empty ledger", {"replay", "--ledger", empty, "--fixture", fixture}, 65, "empty.jsonl"},
+      {"a missing ledger", {"replay", "--ledger", s.path() + "/nope.jsonl", "--fixture", fixture}, 66, "nope.jsonl"},
+      {"an unknown fixture", {"replay", "--ledger", good, "--fixture", "no-such-scenario"}, 66, "no-such-scenario"},
+      {"a manifest with a YAML error", {"replay", "--ledger", good, "--fixture", s.path() + "/yamlerr"}, 65, "base.yaml:4"},
+      {"duplicate YAML keys", {"replay", "--ledger", good, "--fixture", s.path() + "/dup"}, 65, "fixture.yaml:3"},
+      {"a missing option", {"replay", "--ledger", good}, 64, "--fixture"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    Outcome o = Kreplay(c.args);
+    CHECK(o.code == c.code);
+    CHECK(o.out.empty());
+    CHECK_MESSAGE(o.err.find(c.mention) != std::string::npos, o.err);
+    if (c.code != 64) CHECK(CountLines(o.err) == 1);
+  }
+}
+
+TEST_CASE("without --strict a bad ledger line is skipped, listed, and the run is incomplete") {
+  Scratch s("lenient");
+  std::string ledger = s.Write("mixed.jsonl",
+      R"({"tool":"run_command","args":{"command":"kubectl get pods -n bench"}})" "\n"
+      R"({"tool": )" "\n");
+  Outcome o = Kreplay({"replay", "--ledger", ledger, "--fixture",
+                       std::string(KREPLAY_FIXTURES_DIR) + "/false-alarm", "-o", "json"});
+  CHECK(o.code == 3);
+  Json report = Json::parse(o.out);
+  CHECK(report["verdict"] == "incomplete");
+  REQUIRE(report["ledger"]["problems"].size() == 1);
+  CHECK(report["ledger"]["problems"][0]["line"] == 2);
+}
+
+}  // namespace
+}  // namespace kreplay
