@@ -185,6 +185,11 @@ constexpr FlagSpec kFlags[] = {
     {"quiet", 'q', kBool, "attach,auth can-i,debug,exec,run"},
     {"raw", 0, kBool, "config view"},
     {"raw", 0, kValue, "create,delete,get,replace"},
+    // Deprecated and hidden from --help, still accepted by v1.32: records the
+    // command line in the kubernetes.io/change-cause annotation.
+    {"record", 0, kBool,
+     "annotate,apply,apply edit-last-applied,autoscale,create,edit,expose,label,patch,run,"
+     "scale,set image,set resources,set selector,set serviceaccount"},
     {"recursive", 0, kBool, "explain"},
     {"recursive", 'R', kBool, "@file"},
     {"replace", 0, kBool, "debug"},
