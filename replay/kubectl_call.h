@@ -28,7 +28,7 @@ struct StdinSource {
   std::string origin = "stdin";     // names the source in problems
 };
 
-// One kubectl invocation, split by ParseArgs.
+// One kubectl invocation (helm_parser uses it for helm too), split by ParseArgs.
 struct KubectlCall {
   ParsedArgs args;
   StdinSource stdin;
