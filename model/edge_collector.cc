@@ -62,11 +62,6 @@ ExtractedGraph EdgeCollector::Finish() && {
   return out;
 }
 
-Edge ExtractedGraph::EdgeAt(size_t i) const {
-  const EdgeRecord& e = edges[i];
-  return Edge{nodes[e.from].key, nodes[e.to].key, e.kind, e.detail, e.template_level};
-}
-
 const ObjectKey& EdgeSink::from() const { return collector_->key(from_); }
 
 void EdgeSink::Add(EdgeKind kind, const ObjectKey& to, std::string detail) {

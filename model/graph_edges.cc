@@ -289,6 +289,11 @@ constexpr ObjectExtractor kObjectExtractors[] = {
 
 }  // namespace
 
+Edge ExtractedGraph::EdgeAt(size_t i) const {
+  const EdgeRecord& e = edges[i];
+  return Edge{nodes[e.from].key, nodes[e.to].key, e.kind, e.detail, e.template_level};
+}
+
 ExtractedGraph ExtractGraph(const ObjectStore& store) {
   EdgeCollector collector(store);
   Context ctx{store, {}, {}};

@@ -96,26 +96,21 @@ void ServiceAccountEdges(const Json& spec, EdgeSink* sink) {
   sink->Add(EdgeKind::kRunsAs, Local(*sink, "ServiceAccount", name), detail);
 }
 
-struct PodSpecExtractor {
-  EdgeKind kind;
-  void (*extract)(const Json& spec, EdgeSink* sink);
-};
+using PodSpecExtractor = void (*)(const Json& spec, EdgeSink* sink);
 
 constexpr PodSpecExtractor kPodSpecExtractors[] = {
-    {EdgeKind::kMounts, VolumeEdges},
-    {EdgeKind::kEnvFrom, EnvFromEdges},
-    {EdgeKind::kEnvKey, EnvKeyEdges},
-    {EdgeKind::kPullSecret, PullSecretEdges},
-    {EdgeKind::kRunsAs, ServiceAccountEdges},
+    VolumeEdges,          // mounts
+    EnvFromEdges,         // env-from
+    EnvKeyEdges,          // env-key
+    PullSecretEdges,      // pull-secret
+    ServiceAccountEdges,  // runs-as
 };
 
 }  // namespace
 
 void ExtractPodSpecEdges(const Json& pod_spec, EdgeSink* sink) {
   if (!pod_spec.is_object()) return;
-  for (const PodSpecExtractor& extractor : kPodSpecExtractors) {
-    extractor.extract(pod_spec, sink);
-  }
+  for (PodSpecExtractor extract : kPodSpecExtractors) extract(pod_spec, sink);
 }
 
 }  // namespace kreplay
