@@ -108,12 +108,12 @@ TEST_CASE("bad input fails with one line naming the file and exit 65 or 66") {
       {"an empty ledger", {"replay", "--ledger", empty, "--fixture", fixture}, 65, "empty.jsonl"},
       {"a missing ledger", {"replay", "--ledger", s.path() + "/nope.jsonl", "--fixture", fixture}, 66, "nope.jsonl"},
       {"an unknown fixture", {"replay", "--ledger", good, "--fixture", "no-such-scenario"}, 66, "no-such-scenario"},
-      {"a manifest with a YAML error", {"replay", "--ledger", good, "--fixture", s.path() + "/yamlerr"}, 65, "base.yaml:4"},
+      {"a manifest with a YAML error", {"replay", "--ledger", good, "--fixture", s.path() + "/yamlerr"}, 65, "base.yaml:5:1: flow sequence not closed"},
       {"duplicate YAML keys", {"replay", "--ledger", good, "--fixture", s.path() + "/dup"}, 65, "fixture.yaml:3"},
       {"a missing option", {"replay", "--ledger", good}, 64, "--fixture"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.name);
+    INFO(std::string(c.name));
     Outcome o = Kreplay(c.args);
     CHECK(o.code == c.code);
     CHECK(o.out.empty());

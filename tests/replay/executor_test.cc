@@ -18,7 +18,7 @@ metadata: {name: bench}
 ---
 apiVersion: apps/v1
 kind: Deployment
-metadata: {name: web, namespace: bench}
+metadata: {name: web, namespace: bench, labels: {app: web}}
 spec:
   replicas: 2
   selector: {matchLabels: {app: web}}
@@ -74,7 +74,7 @@ TEST_CASE("write errors carry the API server's class and wording") {
       {"kubectl label deployment web -n bench app=other", "--overwrite is false"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.command);
+    INFO(std::string(c.command));
     std::string error = Run(cluster, c.command);
     if (std::string(c.error).empty()) {
       CHECK(error.empty());
@@ -96,7 +96,7 @@ TEST_CASE("a manifest's namespace must match -n") {
 TEST_CASE("dry run changes nothing, client or server") {
   Cluster cluster = ClusterFrom(kBase, TestWorld());
   for (const char* flag : {"--dry-run=client", "--dry-run=server"}) {
-    CAPTURE(flag);
+    INFO(std::string(flag));
     CHECK(Run(cluster, std::string("kubectl scale deployment web -n bench --replicas=5 ") + flag).empty());
     CHECK(GetInt(Web(cluster), "spec.replicas") == 2);
     CHECK(Run(cluster, std::string("kubectl delete service web -n bench ") + flag).empty());
