@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/ledger_command.h"
+#include "cli/patch_command.h"
 #include "cli/replay_command.h"
 
 namespace kreplay {
@@ -16,6 +17,7 @@ namespace {
 const Command kCommands[] = {
     {"replay", "Replay a ledger on a fixture and judge the run", &SetupReplayCommand},
     {"ledger", "Convert a recorded ledger to canonical JSONL, or check what kreplay understands of it", &SetupLedgerCommand},
+    {"patch", "Patch objects offline, as kubectl patch --local does", &SetupPatchCommand},
 };
 
 }  // namespace
