@@ -87,7 +87,8 @@ std::vector<Mutation> Mutations(const ReplayResult& result) {
   std::vector<Mutation> out;
   for (const StepReport& step : result.steps) {
     for (const OperationReport& op : step.operations) {
-      if (op.op.mutating()) out.push_back({&step, &op});
+      // Delegated channels (exec, port-forward) are judged apart: not mutations.
+      if (op.op.mutating() && !InfoOf(op.op.verb).delegated) out.push_back({&step, &op});
     }
   }
   return out;
