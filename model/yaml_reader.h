@@ -1,10 +1,10 @@
 // YAML and JSON text to Json documents, the way Kubernetes reads them.
 //
-// yaml-cpp parses; this unit adds what yaml-cpp 0.7 lacks for Kubernetes
-// fidelity: YAML 1.1 scalar typing (model/yaml_scalar.h), `<<` merge keys,
-// duplicate keys as errors, non-string keys rendered as strings, limits on
-// alias expansion and depth, and positions (1-based line:column) in every
-// error. Text that starts with `{` or `[` is read by nlohmann first, so JSON
+// yaml-cpp parses; model/yaml_events.h builds Json from its events with
+// what yaml-cpp 0.7 lacks for Kubernetes fidelity: YAML 1.1 scalar typing
+// (model/yaml_scalar.h), `<<` merge keys, duplicate keys as errors,
+// non-string keys rendered as strings, limits on alias expansion and depth.
+// Every error names its position (1-based line:column). Text that starts with `{` or `[` is read by nlohmann first, so JSON
 // keeps its exact numbers. The public entry points for manifests are in
 // model/manifest.h; this lower layer also reports where each document
 // starts, for messages about a document as a whole.

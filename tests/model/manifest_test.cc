@@ -149,7 +149,8 @@ TEST_CASE("manifest: syntax and structure errors carry 1-based line and column")
       {"yes: 1\ntrue: 2\n", "x.yaml:2:1: duplicate key \"true\""},
       {"a:\n\tb: 1\n", "x.yaml:2:1: tab character in indentation (YAML indents with spaces only)"},
       {"a: 1\nb: [x, *zz]\n", "x.yaml:2:8: undefined alias \"*zz\""},
-      {"a: &x [*x]\n", "x.yaml:1:4: an alias refers to the anchored value that contains it"},
+      {"a: &x [*x]\n", "x.yaml:1:8: an alias refers to the anchored value that contains it"},
+      {"a: &x {b: *x}\n", "x.yaml:1:11: an alias refers to the anchored value that contains it"},
       {"a: [1, 2\n", "x.yaml:2:1: flow sequence not closed: missing ']'"},
       {"a: {b: 1\n", "x.yaml:2:1: flow mapping not closed: missing '}'"},
       {"a: b: c\n",
@@ -159,6 +160,24 @@ TEST_CASE("manifest: syntax and structure errors carry 1-based line and column")
     CAPTURE(c.text);
     CHECK(ErrorOf(c.text) == c.error);
   }
+}
+
+TEST_CASE("manifest: a stray comma outside flow collections does not hang yaml-cpp") {
+  // yaml-cpp 0.7 emits empty documents forever on these; the reader stops it.
+  for (const std::string text : {",", "[1],", "{a: 1},", "{\"a\": 1},{\"b\": 2}"}) {
+    CAPTURE(text);
+    absl::StatusOr<std::vector<Json>> docs = ParseYamlStream(text, "c.yaml");
+    REQUIRE_FALSE(docs.ok());
+    CHECK(absl::StrContains(docs.status().message(), "makes no progress"));
+  }
+}
+
+TEST_CASE("manifest: an alias can name a key") {
+  absl::StatusOr<Json> doc = ParseJsonOrYaml("a: &k name\n*k : x\n", "k.yaml");
+  REQUIRE(doc.ok());
+  CHECK(doc->dump() == R"({"a":"name","name":"x"})");
+  CHECK(ErrorOf("a: &k [1]\n*k : x\n") ==
+        "x.yaml:2:1: an alias used as a mapping key must name a string, number or boolean");
 }
 
 TEST_CASE("manifest: excessive alias expansion is refused") {
