@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "model/status_macros.h"
+#include "replay/shell_expansion.h"
 
 namespace kreplay {
 namespace {
@@ -19,120 +20,12 @@ constexpr absl::string_view kOperators[] = {
     "|",   "&",   ";",   "<",  ">",  "(",  ")",
 };
 constexpr absl::string_view kMetacharacters = "|&;<>()";
-constexpr absl::string_view kSpecialParameters = "?@*#$!-";
 constexpr absl::string_view kDoubleQuoteEscapes = "$`\"\\";
 
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 bool IsNameStart(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool IsNameChar(char c) { return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 bool IsDigit(char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); }
-
-absl::Status ErrorAt(absl::string_view text, size_t at, absl::string_view what) {
-  return absl::InvalidArgumentError(absl::StrCat(what, " at ", DescribePosition(text, at)));
-}
-
-absl::StatusOr<size_t> SkipBacktick(absl::string_view text, size_t open) {
-  for (size_t i = open + 1; i < text.size(); ++i) {
-    if (text[i] == '\\') {
-      ++i;
-    } else if (text[i] == '`') {
-      return i + 1;
-    }
-  }
-  return ErrorAt(text, open, "unterminated backtick command substitution");
-}
-
-// One past the bracket that closes text[open] ('(' or '{'), skipping quoted
-// text and escapes on the way.
-absl::StatusOr<size_t> SkipGroup(absl::string_view text, size_t open) {
-  const char opening = text[open];
-  const char closing = opening == '(' ? ')' : '}';
-  int depth = 0;
-  for (size_t i = open; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\\') {
-      ++i;
-    } else if (c == '\'' || c == '"') {
-      size_t j = i + 1;
-      while (j < text.size() && text[j] != c) j += (c == '"' && text[j] == '\\') ? 2 : 1;
-      if (j >= text.size()) break;
-      i = j;
-    } else if (c == '`') {
-      KREPLAY_ASSIGN_OR_RETURN(size_t end, SkipBacktick(text, i));
-      i = end - 1;
-    } else if (c == opening) {
-      ++depth;
-    } else if (c == closing && --depth == 0) {
-      return i + 1;
-    }
-  }
-  return ErrorAt(text, open - 1, absl::StrCat("unterminated `", text.substr(open - 1, 2), "`"));
-}
-
-struct Expansion {
-  size_t end = 0;
-  std::string problem;
-};
-
-std::string NotExpanded(absl::string_view what, absl::string_view raw) {
-  return absl::StrCat(what, " `", raw, "` is not expanded");
-}
-
-// The expansion that text[pos] == '$' starts, or nullopt for a literal '$'.
-absl::StatusOr<std::optional<Expansion>> ScanDollar(absl::string_view text, size_t pos) {
-  const char next = pos + 1 < text.size() ? text[pos + 1] : '\0';
-  size_t end = pos + 2;
-  absl::string_view what;
-  if (next == '(' || next == '{') {
-    KREPLAY_ASSIGN_OR_RETURN(end, SkipGroup(text, pos + 1));
-    const bool arithmetic = next == '(' && pos + 2 < text.size() && text[pos + 2] == '(';
-    what = next == '{' ? "parameter expansion"
-                       : arithmetic ? "arithmetic expansion" : "command substitution";
-  } else if (IsNameStart(next)) {
-    while (end < text.size() && IsNameChar(text[end])) ++end;
-    what = "variable";
-  } else if (IsDigit(next) || (next != '\0' && kSpecialParameters.find(next) != absl::string_view::npos)) {
-    what = "special parameter";
-  } else {
-    return std::nullopt;
-  }
-  return Expansion{end, NotExpanded(what, text.substr(pos, end - pos))};
-}
-
-// The expansion at text[pos] ('$' or '`'), or nullopt for a literal character.
-absl::StatusOr<std::optional<Expansion>> ScanExpansion(absl::string_view text, size_t pos) {
-  if (text[pos] == '$') return ScanDollar(text, pos);
-  if (text[pos] != '`') return std::nullopt;
-  KREPLAY_ASSIGN_OR_RETURN(size_t end, SkipBacktick(text, pos));
-  return Expansion{end, NotExpanded("command substitution", text.substr(pos, end - pos))};
-}
-
-// The body of an unquoted heredoc: \$ \` \\ and \newline are escapes, and
-// every expansion is a problem (its text is kept).
-std::string UnquotedBody(absl::string_view body, std::vector<std::string>* problems) {
-  std::string out;
-  for (size_t i = 0; i < body.size();) {
-    const char c = body[i];
-    if (c == '\\' && i + 1 < body.size() && absl::string_view("$`\\\n").find(body[i + 1]) != absl::string_view::npos) {
-      if (body[i + 1] != '\n') out.push_back(body[i + 1]);
-      i += 2;
-      continue;
-    }
-    absl::StatusOr<std::optional<Expansion>> expansion = ScanExpansion(body, i);
-    if (!expansion.ok() || !expansion->has_value()) {
-      if (!expansion.ok()) {
-        problems->push_back(absl::StrCat("heredoc body: ", expansion.status().message()));
-      }
-      out.push_back(c);
-      ++i;
-      continue;
-    }
-    problems->push_back(absl::StrCat("heredoc body: ", (*expansion)->problem));
-    absl::StrAppend(&out, body.substr(i, (*expansion)->end - i));
-    i = (*expansion)->end;
-  }
-  return out;
-}
 
 char AnsiCEscape(char c) {
   switch (c) {
@@ -175,7 +68,9 @@ class Lexer {
 
  private:
   char At(size_t i) const { return i < text_.size() ? text_[i] : '\0'; }
-  absl::Status Error(size_t at, absl::string_view what) const { return ErrorAt(text_, at, what); }
+  absl::Status Error(size_t at, absl::string_view what) const {
+    return absl::InvalidArgumentError(absl::StrCat(what, " at ", DescribePosition(text_, at)));
+  }
   bool AtWordBreak() const {
     const char c = text_[pos_];
     return IsBlank(c) || c == '\n' || kMetacharacters.find(c) != absl::string_view::npos;
@@ -251,7 +146,7 @@ void Lexer::Emit(ShellTokenKind kind, size_t length) {
 absl::Status Lexer::ProcessSubstitution() {
   ShellToken word;
   word.begin = pos_;
-  KREPLAY_ASSIGN_OR_RETURN(size_t end, SkipGroup(text_, pos_ + 1));
+  KREPLAY_ASSIGN_OR_RETURN(size_t end, SkipShellGroup(text_, pos_ + 1));
   word.text = std::string(text_.substr(pos_, end - pos_));
   word.problems.push_back(NotExpanded("process substitution", word.text));
   pos_ = end;
@@ -365,7 +260,7 @@ absl::Status Lexer::AnsiCQuoted(ShellToken* word) {
 }
 
 absl::Status Lexer::Expand(ShellToken* word) {
-  KREPLAY_ASSIGN_OR_RETURN(std::optional<Expansion> expansion, ScanExpansion(text_, pos_));
+  KREPLAY_ASSIGN_OR_RETURN(std::optional<ShellExpansion> expansion, ScanShellExpansion(text_, pos_));
   if (!expansion) {
     word->text.push_back(text_[pos_++]);
     return absl::OkStatus();
@@ -398,7 +293,7 @@ absl::Status Lexer::ReadHeredocBody(size_t token, bool strip_tabs) {
     if (strip_tabs) line.remove_prefix(std::min(line.size(), line.find_first_not_of('\t')));
     if (absl::StripSuffix(line, "\r") == delimiter.text) {
       delimiter.heredoc_body =
-          delimiter.quoted ? std::move(body) : UnquotedBody(body, &delimiter.heredoc_problems);
+          delimiter.quoted ? std::move(body) : ExpandHeredocBody(body, &delimiter.heredoc_problems);
       return absl::OkStatus();
     }
     absl::StrAppend(&body, line, "\n");
