@@ -17,6 +17,16 @@ const std::vector<LedgerFormat>& LedgerFormats() {
        &LooksToolCalls, &MakeToolCallsImporter},
       {"mcp-jsonrpc", "MCP JSON-RPC 2.0 tools/call requests and responses",
        &LooksMcpJsonRpc, &MakeMcpJsonRpcImporter},
+      {"claude-transcript", "Claude Code JSONL transcript (tool_use/tool_result)",
+       &LooksClaudeTranscript, &MakeClaudeTranscriptImporter},
+      {"openai-chat", "OpenAI Chat Completions messages with tool_calls",
+       &LooksOpenAiChat, &MakeOpenAiChatImporter},
+      {"openai-responses", "OpenAI Responses items (function_call, mcp_call)",
+       &LooksOpenAiResponses, &MakeOpenAiResponsesImporter},
+      {"otel", "OpenTelemetry GenAI/MCP spans (OTLP JSON)", &LooksOtel,
+       &MakeOtelImporter},
+      {"audit", "Kubernetes audit events (audit.k8s.io v1/v1beta1)",
+       &LooksAudit, &MakeAuditImporter},
   };
   return kFormats;
 }
