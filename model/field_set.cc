@@ -1,5 +1,7 @@
 #include "model/field_set.h"
 
+#include <cstdlib>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 
@@ -17,10 +19,36 @@ int Rank(const std::string& element) {
   }
 }
 
-// The JSON (or index) after the `x:` prefix, compared by value.
+// The JSON (or index) after the `x:` prefix.
 Json Payload(const std::string& element) {
   Json value = Json::parse(element.substr(2), nullptr, false);
   return value.is_discarded() ? Json(element) : value;
+}
+
+bool NumberChar(char c) {
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' ||
+         c == 'E';
+}
+
+// Compares two payloads of the same shape by value without parsing them:
+// text order, except that numbers outside string literals compare
+// numerically (`80` before `443`), as structured-merge-diff orders values.
+bool PayloadLess(const std::string& a, const std::string& b) {
+  size_t i = 0;
+  bool in_string = false;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) {
+    if (a[i] == '"' && (i == 0 || a[i - 1] != '\\')) in_string = !in_string;
+    ++i;
+  }
+  if (in_string || i == a.size() || i == b.size() || !NumberChar(a[i]) ||
+      !NumberChar(b[i])) {
+    return a.compare(i, std::string::npos, b, i, std::string::npos) < 0;
+  }
+  size_t start = i;
+  while (start > 0 && NumberChar(a[start - 1])) --start;
+  double x = std::strtod(a.c_str() + start, nullptr);
+  double y = std::strtod(b.c_str() + start, nullptr);
+  return x != y ? x < y : a < b;
 }
 
 }  // namespace
@@ -29,7 +57,7 @@ bool PathElementLess::operator()(const std::string& a, const std::string& b) con
   int ra = Rank(a), rb = Rank(b);
   if (ra != rb) return ra < rb;
   if (ra == 0 || ra == 4) return a < b;
-  return Payload(a) < Payload(b);
+  return PayloadLess(a, b);
 }
 
 FieldSet FieldSet::FromFieldsV1(const Json& fields) {

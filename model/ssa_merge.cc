@@ -1,5 +1,7 @@
 #include "model/ssa_merge.h"
 
+#include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -52,6 +54,90 @@ absl::StatusOr<IndexedList> Index(const Json& list, const ListShape& shape,
 absl::StatusOr<Json> MergeObject(const Json& live, const Json& config,
                                  absl::string_view type);
 
+// upstream's visitListItems for list maps and sets: walks both lists;
+// shared items follow the configuration's order, live-only items keep their
+// place, configuration-only items come where the configuration puts them.
+class ListMerger {
+ public:
+  ListMerger(const Json& live, const IndexedList& left, const IndexedList& right,
+             const ListShape& shape)
+      : live_(live), left_(left), right_(right), shape_(shape) {
+    for (const std::string& e : right_.elements) {
+      if (left_.seen.count(e)) shared_.push_back(e);
+    }
+  }
+
+  absl::StatusOr<Json> Merge() {
+    while (li_ < left_.elements.size() || ri_ < right_.elements.size()) {
+      KREPLAY_RETURN_IF_ERROR(Step());
+    }
+    return std::move(out_);
+  }
+
+ private:
+  bool InRight(const std::string& e) const { return right_.seen.count(e) > 0; }
+
+  absl::Status Step() {
+    if (li_ < left_.elements.size() && ri_ < right_.elements.size()) {
+      const std::string& pe = left_.elements[li_];
+      if (pe == right_.elements[ri_]) {
+        KREPLAY_RETURN_IF_ERROR(Emit(pe));
+        ++li_;
+        ++ri_;
+        ++next_shared_;
+        return absl::OkStatus();
+      }
+      if (InRight(pe) && next_shared_ < shared_.size() && shared_[next_shared_] != pe) {
+        ++li_;  // a shared item, but not the one due in this round
+        return absl::OkStatus();
+      }
+    }
+    if (li_ < left_.elements.size()) {
+      const std::string& pe = left_.elements[li_];
+      if (!InRight(pe)) {
+        out_.push_back(live_[li_++]);
+        return absl::OkStatus();
+      }
+      if (merged_.count(pe)) {
+        ++li_;
+        return absl::OkStatus();
+      }
+    }
+    if (ri_ < right_.elements.size()) {
+      const std::string& pe = right_.elements[ri_++];
+      KREPLAY_RETURN_IF_ERROR(Emit(pe));
+      if (next_shared_ < shared_.size() && shared_[next_shared_] == pe) ++next_shared_;
+    }
+    return absl::OkStatus();
+  }
+
+  // The item for `element`: both sides merged, else whichever exists.
+  absl::Status Emit(const std::string& element) {
+    merged_.insert(element);
+    auto l = left_.seen.find(element);
+    const Json* lhs = l == left_.seen.end() ? nullptr : l->second;
+    const Json* rhs = right_.seen.at(element);
+    if (lhs != nullptr && shape_.type == ListType::kMap && lhs->is_object() &&
+        rhs->is_object()) {
+      KREPLAY_ASSIGN_OR_RETURN(Json item, MergeObject(*lhs, *rhs, shape_.element_type));
+      out_.push_back(std::move(item));
+    } else {
+      out_.push_back(*rhs);
+    }
+    return absl::OkStatus();
+  }
+
+  const Json& live_;
+  const IndexedList& left_;
+  const IndexedList& right_;
+  const ListShape& shape_;
+  std::vector<std::string> shared_;
+  size_t next_shared_ = 0;
+  std::set<std::string> merged_;
+  size_t li_ = 0, ri_ = 0;
+  Json out_ = Json::array();
+};
+
 absl::StatusOr<Json> MergeField(const Json& live, const Json& config,
                                 absl::string_view type, const std::string& key) {
   bool both_empty = Empty(live) && Empty(config);
@@ -66,65 +152,7 @@ absl::StatusOr<Json> MergeField(const Json& live, const Json& config,
   }
   KREPLAY_ASSIGN_OR_RETURN(IndexedList left, Index(live, shape, true));
   KREPLAY_ASSIGN_OR_RETURN(IndexedList right, Index(config, shape, false));
-  auto merge_item = [&](const std::string& element) -> absl::StatusOr<Json> {
-    const Json* l = left.seen.count(element) ? left.seen[element] : nullptr;
-    const Json* r = right.seen.count(element) ? right.seen[element] : nullptr;
-    if (l == nullptr || r == nullptr) return r != nullptr ? *r : *l;
-    if (shape.type == ListType::kMap && l->is_object() && r->is_object()) {
-      return MergeObject(*l, *r, shape.element_type);
-    }
-    return *r;
-  };
-  // upstream's visitListItems: walk both lists; shared items follow the
-  // configuration's order, live-only items keep their place.
-  std::vector<std::string> shared;
-  for (const std::string& e : right.elements) {
-    if (left.seen.count(e)) shared.push_back(e);
-  }
-  size_t next_shared = 0;
-  std::map<std::string, bool> merged_right;
-  Json out = Json::array();
-  size_t li = 0, ri = 0;
-  while (li < left.elements.size() || ri < right.elements.size()) {
-    if (li < left.elements.size() && ri < right.elements.size()) {
-      const std::string& pe = left.elements[li];
-      if (pe == right.elements[ri]) {
-        merged_right[pe] = true;
-        KREPLAY_ASSIGN_OR_RETURN(Json item, merge_item(pe));
-        out.push_back(std::move(item));
-        ++li;
-        ++ri;
-        ++next_shared;
-        continue;
-      }
-      if (right.seen.count(pe) && next_shared < shared.size() &&
-          shared[next_shared] != pe) {
-        ++li;
-        continue;
-      }
-    }
-    if (li < left.elements.size()) {
-      const std::string& pe = left.elements[li];
-      if (!right.seen.count(pe)) {
-        out.push_back(live[li]);
-        ++li;
-        continue;
-      }
-      if (merged_right.count(pe)) {
-        ++li;
-        continue;
-      }
-    }
-    if (ri < right.elements.size()) {
-      const std::string& pe = right.elements[ri];
-      merged_right[pe] = true;
-      KREPLAY_ASSIGN_OR_RETURN(Json item, merge_item(pe));
-      out.push_back(std::move(item));
-      ++ri;
-      if (next_shared < shared.size() && shared[next_shared] == pe) ++next_shared;
-    }
-  }
-  return out;
+  return ListMerger(live, left, right, shape).Merge();
 }
 
 absl::StatusOr<Json> MergeObject(const Json& live, const Json& config,

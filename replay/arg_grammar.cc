@@ -85,7 +85,8 @@ class Splitter {
       KREPLAY_RETURN_IF_ERROR(Step(words_[next_++]));
     }
     const CommandSpec* spec = FindCommand(out_.command, grammar_);
-    if (spec != nullptr && spec->needs_subcommand) {
+    // `kubectl rollout --help` prints help instead of complaining.
+    if (spec != nullptr && spec->needs_subcommand && !out_.Bool("help")) {
       return absl::InvalidArgumentError(
           absl::StrCat(grammar_.program, " ", out_.command, ": expected a subcommand (",
                        ChildList(out_.command, grammar_), ")"));

@@ -192,7 +192,7 @@ absl::StatusOr<std::vector<Operation>> ParseHelm(const std::vector<std::string>&
   KREPLAY_ASSIGN_OR_RETURN(call.args,
                            ParseArgs(absl::MakeConstSpan(argv).subspan(1), HelmGrammar()));
   call.stdin = stdin;
-  if (call.args.command.empty()) {
+  if (call.args.command.empty() && !call.args.Bool("help")) {
     return absl::InvalidArgumentError(
         "helm: expected a command (install, upgrade, uninstall, rollback, list, ...)");
   }

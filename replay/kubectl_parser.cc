@@ -223,11 +223,12 @@ absl::StatusOr<std::vector<Operation>> ParseKubectl(const std::vector<std::strin
   KREPLAY_ASSIGN_OR_RETURN(call.args,
                            ParseArgs(absl::MakeConstSpan(argv).subspan(1), KubectlGrammar()));
   call.stdin = stdin;
-  if (call.args.command.empty()) {
+  bool help = call.args.Bool("help");
+  if (call.args.command.empty() && !help) {
     return absl::InvalidArgumentError(
         "kubectl: expected a command (get, describe, apply, delete, patch, ...)");
   }
-  const VerbRule* rule = call.args.Bool("help") ? &kHelpRule : FindRule(call.args.command);
+  const VerbRule* rule = help ? &kHelpRule : FindRule(call.args.command);
   if (rule == nullptr) {
     return absl::InternalError(absl::StrCat("no rule for kubectl ", call.args.command));
   }

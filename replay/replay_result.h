@@ -41,6 +41,12 @@ struct OperationReport {
   std::vector<std::string> notes;
   // Targets that had a controller when addressed: key -> `Kind/name` of it.
   std::map<ObjectKey, std::string> controllers;
+  // Mutations only: each target as stored when addressed, and right after
+  // the operation's own writes (before controllers reconcile). A target
+  // that did not exist has no entry. For an attempt, `after` is what the
+  // simulated API server would have stored.
+  std::map<ObjectKey, ObjectPtr> before;
+  std::map<ObjectKey, ObjectPtr> after;
 };
 
 struct StepReport {

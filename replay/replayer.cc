@@ -78,6 +78,14 @@ void FireChaos(Run& run, const ToolCall* before, StepReport* step) {
   }
 }
 
+// The rules compare what a mutation found with what it left (replay_result.h).
+void Snapshot(const Cluster& cluster, const std::vector<ObjectKey>& keys,
+              std::map<ObjectKey, ObjectPtr>& out) {
+  for (const ObjectKey& key : keys) {
+    if (ObjectPtr object = cluster.store().GetShared(key)) out[key] = std::move(object);
+  }
+}
+
 // Runs the step's operations on `cluster`, stopping at the first error.
 void Execute(Cluster& cluster, const Fixture& f, StepReport& step, PodAliases& aliases) {
   ExecContext ctx{step.time, "default", &aliases};
@@ -92,7 +100,14 @@ void Execute(Cluster& cluster, const Fixture& f, StepReport& step, PodAliases& a
         }
       }
     }
+    if (report.op.mutating()) Snapshot(cluster, report.targets, report.before);
     absl::StatusOr<ExecResult> result = kreplay::Execute(cluster, report.op, ctx);
+    if (report.op.mutating()) Snapshot(cluster, report.targets, report.after);
+    if (absl::IsUnimplemented(result.status())) {
+      // Not modelled is not the server refusing: the call stays uninterpreted.
+      step.problems.push_back(absl::StrCat("not modelled: ", result.status().message()));
+      return;
+    }
     if (!result.ok()) {
       report.error = std::string(result.status().message());
       return;
@@ -134,7 +149,7 @@ StepReport ReplayStep(Run& run, const ToolCall& call, int index) {
   for (Operation& op : meaning.operations) {
     step.mutating |= op.mutating();
     if (!op.problem.empty()) step.problems.push_back(op.problem);
-    step.operations.push_back(OperationReport{std::move(op), {}, "", false, {}, {}});
+    step.operations.push_back(OperationReport{std::move(op), {}, "", false, {}, {}, {}, {}});
   }
   for (const Json* svc : run.cluster.store().List("Service")) {
     step.ready_endpoints_before[KeyOf(*svc)] = ReadyEndpoints(run.cluster, KeyOf(*svc));

@@ -134,8 +134,11 @@ TEST_CASE("kubectl: usage errors name the word and what was expected") {
 }
 
 TEST_CASE("kubectl: --help prints help and touches nothing") {
-  Operation op = ParseOne("kubectl delete pods --all --help");
-  CHECK(op.verb == Verb::kLocal);
+  for (const char* line : {"kubectl delete pods --all --help", "kubectl rollout --help",
+                           "kubectl -h", "kubectl create secret -h"}) {
+    CAPTURE(line);
+    CHECK(ParseOne(line).verb == Verb::kLocal);
+  }
 }
 
 TEST_CASE("kubectl: every command of the grammar has a rule") {
