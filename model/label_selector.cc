@@ -58,8 +58,8 @@ std::vector<std::string> SplitTerms(absl::string_view text) {
 absl::StatusOr<LabelSelector::Requirement> ParseSetTerm(const std::string& term,
                                                         size_t at, Op op) {
   std::string key(absl::StripAsciiWhitespace(term.substr(0, at)));
-  absl::string_view rest = absl::StripAsciiWhitespace(
-      term.substr(at + (op == Op::kIn ? 4 : 7)));
+  std::string tail = term.substr(at + (op == Op::kIn ? 4 : 7));
+  absl::string_view rest = absl::StripAsciiWhitespace(tail);
   if (!absl::ConsumePrefix(&rest, "(") || !absl::ConsumeSuffix(&rest, ")")) {
     return absl::InvalidArgumentError(
         absl::StrCat("label selector term \"", term, "\": expected a (value, ...) list"));
