@@ -41,10 +41,7 @@ int RunConvert(const LedgerOptions& options, std::ostream& out, std::ostream& er
     err << "kreplay ledger convert: " << ledger.status().message() << "\n";
     return ExitCodeOf(ledger.status());
   }
-  for (const LedgerProblem& problem : ledger->problems) {
-    err << problem.source << ":" << problem.line << ": "
-        << (problem.field.empty() ? "" : problem.field + ": ") << problem.message << "\n";
-  }
+  for (const LedgerProblem& problem : ledger->problems) err << ProblemLine(problem) << "\n";
   WriteCanonicalLedger(*ledger, out);
   return 0;
 }

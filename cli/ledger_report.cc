@@ -34,20 +34,22 @@ const char* DryRunName(DryRun dry_run) {
   return "none";
 }
 
-// `Kind/ns/name` for each name, or the kind with its scope for a selection.
+// The objects a manifest-carrying operation names, else `Kind/ns/name` for
+// each name, else the kind with its scope for a selection.
 std::string TargetOf(const Operation& op) {
   std::string kind = op.kind.empty() ? op.resource : op.kind;
-  if (kind.empty() && op.manifests.empty()) return "";
   std::vector<std::string> parts;
-  for (const std::string& name : op.names) {
-    parts.push_back(ObjectKey{kind, op.ns, name}.ToString());
-  }
   for (const Json& manifest : op.manifests) {
     ObjectKey key = KeyOf(manifest);
     if (key.ns.empty()) key.ns = op.ns;
     parts.push_back(key.ToString());
   }
-  if (parts.empty()) parts.push_back(op.ns.empty() ? kind : absl::StrCat(kind, " in ", op.ns));
+  if (parts.empty()) {
+    for (const std::string& name : op.names) parts.push_back(ObjectKey{kind, op.ns, name}.ToString());
+  }
+  if (parts.empty() && !kind.empty()) {
+    parts.push_back(op.ns.empty() ? kind : absl::StrCat(kind, " in ", op.ns));
+  }
   return absl::StrJoin(parts, ", ");
 }
 
@@ -100,6 +102,10 @@ Json ProblemJson(const LedgerProblem& problem) {
           {"info", IsInfoProblem(problem)}};
 }
 
+std::string Count(size_t n, const char* noun) {
+  return absl::StrCat(n, " ", noun, n == 1 ? "" : "s");
+}
+
 bool CallUnderstood(const CheckedCall& checked) {
   if (!checked.meaning.known_tool || !checked.meaning.problems.empty()) return false;
   for (const Operation& op : checked.meaning.operations) {
@@ -108,14 +114,15 @@ bool CallUnderstood(const CheckedCall& checked) {
   return true;
 }
 
+}  // namespace
+
 std::string ProblemLine(const LedgerProblem& problem) {
-  std::string where = absl::StrCat(problem.source, ":", problem.line, ": ");
+  std::string where = problem.line > 0 ? absl::StrCat(problem.source, ":", problem.line, ": ")
+                                       : absl::StrCat(problem.source, ": ");
   if (!problem.field.empty()) absl::StrAppend(&where, problem.field, ": ");
   const char* tag = problem.fatal ? "skipped: " : (IsInfoProblem(problem) ? "" : "warning: ");
   return absl::StrCat(where, tag, problem.message);
 }
-
-}  // namespace
 
 std::string DescribeOperation(const Operation& op) {
   std::string text = InfoOf(op.verb).name;
@@ -142,12 +149,12 @@ LedgerCheck CheckLedger(const Ledger& ledger) {
 
 void WriteCheckText(const LedgerCheck& check, std::ostream& out) {
   const Ledger& ledger = *check.ledger;
-  out << ledger.source << ": format " << ledger.format << ", " << ledger.calls.size()
-      << " calls, " << ledger.problems.size() << " problems\n";
+  out << ledger.source << ": format " << ledger.format << ", " << Count(ledger.calls.size(), "call")
+      << ", " << Count(ledger.problems.size(), "problem") << "\n";
   for (const CheckedCall& checked : check.calls) {
     const ToolCall& call = *checked.call;
     out << "line " << call.line << ": " << call.tool << " ["
-        << (checked.server.empty() ? "unknown tool" : checked.server) << "] "
+        << (checked.server.empty() ? "unknown tool" : checked.server) << "] recorded "
         << OutcomeName(call.outcome.status) << "\n";
     for (const Operation& op : checked.meaning.operations) {
       out << "    " << DescribeOperation(op) << "\n";

@@ -36,6 +36,9 @@ void WriteCheckText(const LedgerCheck& check, std::ostream& out);
 // JSON document, schema "kreplay.ledger-check/v1".
 Json CheckJson(const LedgerCheck& check);
 
+// `file:line: field: [skipped: |warning: ]message` (no line when 0).
+std::string ProblemLine(const LedgerProblem& problem);
+
 // One operation in a line: `patch Deployment/bench/web (merge, dry-run=client)`.
 std::string DescribeOperation(const Operation& op);
 

@@ -47,7 +47,7 @@ class ClaudeTranscriptImporter : public Importer {
   }
 
   void Finish(ImportSink& sink) override {
-    for (const auto& [id, index] : pending_) {
+    for (const auto& [index, id] : InCallOrder(pending_)) {
       sink.Problem(sink.call(index).line, "tool_use.id",
                    absl::StrCat("tool_use ", id, " has no tool_result (outcome unknown)"),
                    Severity::kWarning);

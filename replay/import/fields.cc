@@ -160,6 +160,14 @@ std::string VocabularyOfServerLabel(absl::string_view label) {
   return "";
 }
 
+std::vector<std::pair<size_t, std::string>> InCallOrder(
+    const std::map<std::string, size_t>& pending) {
+  std::vector<std::pair<size_t, std::string>> order;
+  for (const auto& [id, index] : pending) order.emplace_back(index, id);
+  std::sort(order.begin(), order.end());
+  return order;
+}
+
 std::string TimeFromUnixMillis(int64_t millis) {
   return absl::FormatTime("%Y-%m-%d%ET%H:%M:%E*SZ", absl::FromUnixMillis(millis),
                           absl::UTCTimeZone());

@@ -4,9 +4,11 @@
 #define KREPLAY_REPLAY_IMPORT_FIELDS_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "model/json.h"
@@ -56,6 +58,11 @@ std::pair<std::string, std::string> SplitMcpToolName(const std::string& name);
 // when the label says nothing (a user-chosen key such as `kubernetes`):
 // the vocabulary is then chosen from the tool name.
 std::string VocabularyOfServerLabel(absl::string_view label);
+
+// The entries of a pending-call map (id -> call index) in call order, so
+// that "no response" problems come out in line order.
+std::vector<std::pair<size_t, std::string>> InCallOrder(
+    const std::map<std::string, size_t>& pending);
 
 // RFC 3339 UTC text for a Unix time in milliseconds / nanoseconds.
 std::string TimeFromUnixMillis(int64_t millis);

@@ -68,7 +68,7 @@ class McpJsonRpcImporter : public Importer {
   }
 
   void Finish(ImportSink& sink) override {
-    for (const auto& [id, index] : pending_) {
+    for (const auto& [index, id] : InCallOrder(pending_)) {
       sink.Problem(sink.call(index).line, "id",
                    absl::StrCat("tools/call ", id, " has no response (outcome unknown)"),
                    Severity::kWarning);

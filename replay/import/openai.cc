@@ -48,7 +48,7 @@ class Pairing {
   void Ignore(const std::string& what) { ++ignored_[what]; }
 
   void Finish(ImportSink& sink) {
-    for (const auto& [id, index] : pending_) {
+    for (const auto& [index, id] : InCallOrder(pending_)) {
       sink.Problem(sink.call(index).line, "call_id",
                    absl::StrCat("call ", id, " has no output (outcome unknown)"),
                    Severity::kWarning);

@@ -60,8 +60,8 @@ TEST_CASE("ledger check: everything understood exits 0 and lists the operations"
   std::string path = WriteTemp("check_ok.jsonl", kMcpLog);
   Run run = Kreplay({"ledger", "check", path});
   CHECK(run.code == 0);
-  CHECK(absl::StrContains(run.out, "format mcp-jsonrpc, 2 calls, 0 problems"));
-  CHECK(absl::StrContains(run.out, "line 1: pods_delete [containers] ok"));
+  CHECK(absl::StrContains(run.out, "format mcp-jsonrpc, 2 calls, 0 problems\n"));
+  CHECK(absl::StrContains(run.out, "line 1: pods_delete [containers] recorded ok\n"));
   CHECK(absl::StrContains(run.out, "    delete Pod/bench/web-1"));
   CHECK(absl::StrContains(run.out,
                           "    delete Service in bench (-l app.kubernetes.io/managed-by=kubernetes-mcp-server,"
@@ -74,7 +74,7 @@ TEST_CASE("ledger check: an unknown mutating tool exits 65, with the reason") {
                                R"({"tool":"restart_app","args":{"name":"web"}})" "\n");
   Run run = Kreplay({"ledger", "check", path});
   CHECK(run.code == kExitDataError);
-  CHECK(absl::StrContains(run.out, "line 1: restart_app [unknown tool] unknown"));
+  CHECK(absl::StrContains(run.out, "line 1: restart_app [unknown tool] recorded unknown\n"));
   CHECK(absl::StrContains(run.out, "not understood: unknown tool \"restart_app\": its name suggests a mutation"));
   Run json = Kreplay({"ledger", "check", path, "-o", "json"});
   CHECK(json.code == kExitDataError);
@@ -90,7 +90,7 @@ TEST_CASE("ledger: missing files exit 66, bad data 65, bad usage 64") {
   std::string bad = WriteTemp("bad.jsonl", "{\"tool\":\"pods_list\"}\n{oops\n");
   Run lenient = Kreplay({"ledger", "convert", bad});
   CHECK(lenient.code == 0);
-  CHECK(absl::StrContains(lenient.err, ":2: invalid JSON"));
+  CHECK(absl::StrContains(lenient.err, "kreplay_ledger_test_bad.jsonl:2: skipped: invalid JSON"));
   Run strict = Kreplay({"ledger", "convert", bad, "--strict"});
   CHECK(strict.code == kExitDataError);
   CHECK(absl::StrContains(strict.err, "kreplay_ledger_test_bad.jsonl:2: invalid JSON"));
