@@ -61,7 +61,8 @@ TEST_CASE("server-side apply: another manager's different value conflicts") {
   Json scaled = live;
   scaled["spec"]["replicas"] = 5;  // kubectl scale: an Update by "kubectl"
   RecordUpdate(&live, scaled, "kubectl", "2024-06-11T10:05:00Z");
-  const ManagedEntry* kubectl = Entry(ReadManagedFields(scaled), "kubectl");
+  std::vector<ManagedEntry> entries = ReadManagedFields(scaled);
+  const ManagedEntry* kubectl = Entry(entries, "kubectl");
   REQUIRE(kubectl != nullptr);
   CHECK(kubectl->operation == "Update");
   CHECK(kubectl->fields.ToFieldsV1() == Json::parse(R"({"f:spec":{"f:replicas":{}}})"));
