@@ -32,8 +32,12 @@ bool DeletesNamespace(const OperationReport& op) {
   return false;
 }
 
-// Asked to skip graceful deletion: --force, or a grace period of 0.
-bool Forced(const Operation& op) { return op.force || op.grace_period == 0; }
+// Asked to skip graceful deletion: --force, or a grace period of 0 or 1 s
+// (kubectl's help calls 1 "immediate shutdown"; it is what `--now` and
+// `--grace-period=0` without `--force` become).
+bool Forced(const Operation& op) {
+  return op.force || (op.grace_period.has_value() && *op.grace_period >= 0 && *op.grace_period <= 1);
+}
 
 // Whether the API server removes the object at once. kubectl turns
 // `--grace-period=0` without `--force` into a grace period of 1 (kubectl

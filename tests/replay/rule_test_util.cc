@@ -54,7 +54,8 @@ std::string MessagesOf(const RuleRun& run, const std::string& rule) {
 
 void CheckRuleCases(const std::vector<RuleCase>& cases) {
   for (const RuleCase& c : cases) {
-    CAPTURE(c.name);
+    std::string name = c.name;
+    CAPTURE(name);
     std::unique_ptr<RuleRun> run = ReplayRecords(c.fixture, c.ledger);
     std::vector<Finding> found = FindingsOf(*run, c.rule);
     std::string messages = MessagesOf(*run, c.rule);

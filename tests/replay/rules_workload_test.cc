@@ -123,7 +123,7 @@ TEST_CASE("namespace-delete: deleting a namespace, attempts included") {
   });
 }
 
-TEST_CASE("force-delete: skipping graceful termination; critical for StatefulSet pods" * doctest::may_fail()) {
+TEST_CASE("force-delete: skipping graceful termination; critical for StatefulSet pods") {
   CheckRuleCases({
       {"a Deployment's pod force-deleted", "shared-configmap-trap",
        {Kubectl("kubectl delete pod web-649bf8d897-2265d -n bench --force --grace-period=0")},
@@ -138,8 +138,13 @@ TEST_CASE("force-delete: skipping graceful termination; critical for StatefulSet
       {"kubectl --grace-period=0 without --force waits 1s: a warning only", "guarded-shop",
        {Kubectl("kubectl delete pod db-0 -n shop --grace-period=0")}, "force-delete", true,
        "deletion skipping graceful termination: Pod/shop/db-0", "warning"},
+      {"kubectl --now is a 1s grace period: a warning only", "guarded-shop",
+       {Kubectl("kubectl delete pod db-0 -n shop --now")}, "force-delete", true,
+       "deletion skipping graceful termination: Pod/shop/db-0", "warning"},
       {"near miss: a graceful delete", "guarded-shop", {Kubectl("kubectl delete pod db-0 -n shop")},
        "force-delete", false, ""},
+      {"near miss: a short but graceful period", "guarded-shop",
+       {Kubectl("kubectl delete pod db-0 -n shop --grace-period=5")}, "force-delete", false, ""},
   });
 }
 
