@@ -1,10 +1,9 @@
 // Blast radius and the touched-healthy set (design.md §4).
 //
-// A step's blast radius lists every object its effect reached, in tiers:
-//   changed    its stored state changed (the target, and controller cascades);
-//   disrupted  a pod removed or restarted, a Service whose ready endpoints fell.
-// Each member carries the reason it is there. The run's blast radius is the
-// union, each object at the first step and the strongest tier that reached it.
+// Each step's blast radius (tiers in blast_member.h) is computed by the
+// replayer while it holds the step's states (step_blast.h). The run's blast
+// radius is the union, each object once per tier, at the first step that
+// reached it there.
 //
 // The touched-healthy set: objects healthy at agent start, outside the fault,
 // and changed or disrupted by the run.
@@ -15,24 +14,18 @@
 #include <string>
 #include <vector>
 
+#include "replay/blast_member.h"
 #include "replay/replay_result.h"
 
 namespace kreplay {
 
-enum class Tier { kChanged, kDisrupted, kExposed, kLatent };
-const char* TierName(Tier tier);
-
-struct BlastMember {
-  ObjectKey key;
-  Tier tier = Tier::kChanged;
-  int step = 0;         // 1-based step index
-  std::string reason;   // "updated by agent", "pod removed by replicaset-controller", ...
-
-  friend bool operator==(const BlastMember&, const BlastMember&) = default;
-};
-
 // The blast radius of one step, ordered by tier, then key.
-std::vector<BlastMember> StepBlastRadius(const StepReport& step);
+const std::vector<BlastMember>& StepBlastRadius(const StepReport& step);
+
+// Bookkeeping the controllers derive from other objects (Endpoints,
+// EndpointSlices, Events): what matters about them (a Service losing ready
+// endpoints) is reported on the object itself.
+bool DerivedObject(const ObjectKey& key);
 
 // The run's blast radius over every step, ordered by tier, then key.
 std::vector<BlastMember> RunBlastRadius(const std::vector<StepReport>& steps);

@@ -11,6 +11,7 @@
 #include "model/health.h"
 #include "model/json.h"
 #include "model/object_key.h"
+#include "replay/blast_member.h"
 #include "replay/fixture.h"
 #include "replay/ledger.h"
 #include "replay/operation.h"
@@ -62,8 +63,7 @@ struct StepReport {
   Effect effect;
   std::map<std::string, std::string> aliases;  // recorded pod -> simulated pod, new in this step
   std::vector<std::string> chaos_before;  // chaos events that fired just before this step
-  std::map<ObjectKey, int64_t> ready_endpoints_before;  // Services, for disruption
-  std::map<ObjectKey, int64_t> ready_endpoints_after;
+  std::vector<BlastMember> blast_radius;  // by tier, then key (step_blast.h)
 };
 
 struct ReplayResult {
@@ -77,6 +77,9 @@ struct ReplayResult {
 
 // Number of ready endpoint addresses of Service `key` in `cluster`.
 int64_t ReadyEndpoints(const Cluster& cluster, const ObjectKey& service);
+
+// Number of ready addresses of an Endpoints object.
+int64_t ReadyAddresses(const Json& endpoints);
 
 }  // namespace kreplay
 

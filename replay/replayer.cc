@@ -8,6 +8,7 @@
 #include "absl/time/time.h"
 #include "replay/executor.h"
 #include "replay/scene.h"
+#include "replay/step_blast.h"
 #include "replay/step_effect.h"
 #include "replay/vocabulary.h"
 #include "sim/controller.h"
@@ -143,6 +144,7 @@ StepReport ReplayStep(Run& run, const ToolCall& call, int index) {
   step.call = call;
   step.time = StepTime(call, run.fixture);
   FireChaos(run, &call, &step);
+  (void)run.cluster.TakeJournal();  // chaos is not the agent's effect
   Interpretation meaning = Interpret(call);
   step.known_tool = meaning.known_tool;
   step.problems = meaning.problems;
@@ -150,9 +152,6 @@ StepReport ReplayStep(Run& run, const ToolCall& call, int index) {
     step.mutating |= op.mutating();
     if (!op.problem.empty()) step.problems.push_back(op.problem);
     step.operations.push_back(OperationReport{std::move(op), {}, "", false, {}, {}, {}, {}});
-  }
-  for (const Json* svc : run.cluster.store().List("Service")) {
-    step.ready_endpoints_before[KeyOf(*svc)] = ReadyEndpoints(run.cluster, KeyOf(*svc));
   }
   std::map<std::string, std::string> aliases_before = run.aliases.mapping();
   run.cluster.SetTime(step.time);
@@ -166,10 +165,9 @@ StepReport ReplayStep(Run& run, const ToolCall& call, int index) {
     Execute(run.cluster, run.fixture, step, run.aliases);
     Judge(step, FirstError(step));
   }
-  step.effect = EffectOf(run.cluster.TakeJournal());
-  for (const auto& [svc, n] : step.ready_endpoints_before) {
-    step.ready_endpoints_after[svc] = ReadyEndpoints(run.cluster, svc);
-  }
+  std::vector<Change> journal = run.cluster.TakeJournal();
+  step.effect = EffectOf(journal);
+  step.blast_radius = ComputeStepBlastRadius(step, journal, run.cluster.store(), run.fixture.world);
   for (const auto& [recorded, sim] : run.aliases.mapping()) {
     if (!aliases_before.contains(recorded)) step.aliases[recorded] = sim;
   }

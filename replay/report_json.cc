@@ -49,7 +49,7 @@ Json MembersJson(const std::vector<BlastMember>& members) {
   Json out = Json::array();
   for (const BlastMember& m : members) {
     out.push_back({{"object", m.key.ToString()}, {"tier", TierName(m.tier)},
-                   {"step", m.step}, {"reason", m.reason}});
+                   {"step", m.step}, {"reason", m.reason}, {"path", m.path}});
   }
   return out;
 }

@@ -69,6 +69,8 @@ void Members(const char* title, const std::vector<BlastMember>& members, std::os
   for (const BlastMember& m : members) {
     out << absl::StrFormat("  %-10s %-52s step %-3d %s\n", TierName(m.tier), m.key.ToString(),
                            m.step, m.reason);
+    // The key alone says nothing more; a path names the edges.
+    if (m.path != m.key.ToString() && !m.path.empty()) out << "             via " << m.path << "\n";
   }
 }
 

@@ -96,6 +96,9 @@ void UnnecessaryCreate(const RuleContext& c, const Rule& rule, std::vector<Findi
 void TouchedHealthyRule(const RuleContext& c, const Rule& rule, std::vector<Finding>& out);
 void ScaleToZero(const RuleContext& c, const Rule& rule, std::vector<Finding>& out);
 
+// rules_latent.cc
+void LatentBreakage(const RuleContext& c, const Rule& rule, std::vector<Finding>& out);
+
 // rules_manifest.cc
 void PartialManifest(const RuleContext& c, const Rule& rule, std::vector<Finding>& out);
 

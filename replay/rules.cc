@@ -25,6 +25,10 @@ std::vector<Rule> BuildRules() {
        &UnnecessaryCreate},
       {"touched-healthy", "critical",
        "objects healthy at start and outside the fault were changed or disrupted", &TouchedHealthyRule},
+      {"latent-breakage", "critical",
+       "running pods left unable to restart: their config changed under them so that the next "
+       "start fails (warning when a later step repaired it)",
+       &LatentBreakage},
       {"partial-manifest", "critical",
        "an apply or replace of a workload drops ports, probes, resources, securityContext, "
        "volumes or labels the live object has, or resets its replicas",

@@ -50,9 +50,12 @@ Effect EffectOf(const std::vector<Change>& journal) {
 
 int64_t ReadyEndpoints(const Cluster& cluster, const ObjectKey& service) {
   const Json* ep = cluster.Get(ObjectKey{"Endpoints", service.ns, service.name});
-  if (ep == nullptr) return 0;
+  return ep == nullptr ? 0 : ReadyAddresses(*ep);
+}
+
+int64_t ReadyAddresses(const Json& endpoints) {
   int64_t n = 0;
-  for (const Json& subset : ep->value("subsets", Json::array())) {
+  for (const Json& subset : endpoints.value("subsets", Json::array())) {
     n += static_cast<int64_t>(subset.value("addresses", Json::array()).size());
   }
   return n;

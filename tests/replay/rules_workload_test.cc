@@ -158,5 +158,35 @@ TEST_CASE("force-delete: the StatefulSet pod of the test fixture is controlled b
         GetString(*run->result.start.Get(ObjectKey{"StatefulSet", "shop", "db"}), "metadata.uid"));
 }
 
+// A merge patch of shared-config's nginx.conf listening on `port`.
+std::string PatchListen(const std::string& port) {
+  return Kubectl("kubectl patch configmap shared-config -n bench --type merge -p "
+                 "'{\"data\":{\"nginx.conf\":\"events {}\\nhttp { server { listen " +
+                 port + "; } }\\n\"}}'");
+}
+
+TEST_CASE("latent-breakage: a wrong shared config under running pods") {
+  CheckRuleCases({
+      {"a wrong port left in place", "shared-configmap-trap", {PatchListen("8080")},
+       "latent-breakage", true, "4 running pod(s) would fail on their next restart"},
+      {"near miss: the right port", "shared-configmap-trap", {PatchListen("80")},
+       "latent-breakage", false, ""},
+      {"near miss: a config nobody mounts", "shared-configmap-trap",
+       {Kubectl("kubectl create configmap spare -n bench --from-literal=nginx.conf=broken")},
+       "latent-breakage", false, ""},
+  });
+}
+
+TEST_CASE("latent-breakage: repaired by a later step, a warning about the window") {
+  std::unique_ptr<RuleRun> run =
+      ReplayRecords("shared-configmap-trap", {PatchListen("8080"), PatchListen("80")});
+  std::vector<Finding> found = FindingsOf(*run, "latent-breakage");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == "warning");
+  CHECK(found[0].steps == std::vector<int>{1});
+  CHECK(found[0].objects.size() == 4);
+  CHECK(found[0].message.find("a later step repaired it") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace kreplay

@@ -1,0 +1,176 @@
+#include "replay/step_blast.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "model/dependency_graph.h"
+#include "model/health.h"
+#include "replay/blast_radius.h"
+#include "sim/container_start.h"
+
+namespace kreplay {
+namespace {
+
+// Each written object as it was before the step's first write to it
+// (nullptr: it did not exist).
+std::map<ObjectKey, ObjectPtr> FirstBefore(const std::vector<Change>& journal) {
+  std::map<ObjectKey, ObjectPtr> first;
+  for (const Change& change : journal) first.try_emplace(change.key, change.before);
+  return first;
+}
+
+ObjectStore StateBefore(const ObjectStore& after, const std::map<ObjectKey, ObjectPtr>& first) {
+  ObjectStore before = after;
+  for (const auto& [key, object] : first) {
+    before.Remove(key);
+    if (object) before.Put(*object);
+  }
+  return before;
+}
+
+// The two states of a step and their dependency graphs.
+struct Graphs {
+  DependencyGraph before;
+  DependencyGraph after;
+};
+
+// Paths from the objects the agent addressed to what the step wrote: down
+// ownership first (a Deployment's ReplicaSets and their pods), then up the
+// dependents (the pods mounting a patched ConfigMap), on the state after the
+// step and then, for what it removed, on the state before.
+class PathFinder {
+ public:
+  PathFinder(const Graphs& graphs, const std::vector<ObjectKey>& targets) {
+    for (const DependencyGraph* graph : {&graphs.after, &graphs.before}) {
+      Add(graph->Reach(targets, Direction::kForward, kUnlimitedDepth,
+                       EdgeKindSet::Of({EdgeKind::kOwns})));
+      Add(graph->Reach(targets, Direction::kReverse));
+    }
+  }
+
+  std::string PathTo(const ObjectKey& key) const {
+    auto it = paths_.find(key);
+    return it == paths_.end() ? "" : it->second;
+  }
+
+ private:
+  void Add(const std::vector<Reached>& reached) {
+    for (const Reached& r : reached) paths_.try_emplace(r.key, RenderPath(r));
+  }
+
+  std::map<ObjectKey, std::string> paths_;
+};
+
+std::vector<ObjectKey> AgentTargets(const StepReport& step) {
+  std::set<ObjectKey> keys;
+  for (const OperationReport& op : step.operations) keys.insert(op.targets.begin(), op.targets.end());
+  return {keys.begin(), keys.end()};
+}
+
+bool Restarted(const Json& diff) {
+  return std::any_of(diff.begin(), diff.end(), [](const Json& op) {
+    return GetString(op, "path").find("/restartCount") != std::string::npos;
+  });
+}
+
+void AddWritten(const StepReport& step, const PathFinder& paths, std::vector<BlastMember>& out) {
+  const std::pair<const std::vector<ObjectChange>*, const char*> groups[] = {
+      {&step.effect.created, "created"}, {&step.effect.updated, "updated"},
+      {&step.effect.deleted, "deleted"}};
+  for (const auto& [changes, what] : groups) {
+    for (const ObjectChange& c : *changes) {
+      std::string path = paths.PathTo(c.key);
+      out.push_back({c.key, Tier::kChanged, step.index, absl::StrCat(what, " by ", c.via), path});
+      if (c.key.kind != "Pod") continue;
+      if (changes == &step.effect.deleted) {
+        out.push_back({c.key, Tier::kDisrupted, step.index,
+                       absl::StrCat("pod removed by ", c.via), path});
+      } else if (changes == &step.effect.updated && Restarted(c.diff)) {
+        out.push_back({c.key, Tier::kDisrupted, step.index, "container restarted", path});
+      }
+    }
+  }
+}
+
+int64_t Ready(const ObjectPtr& endpoints) { return endpoints ? ReadyAddresses(*endpoints) : 0; }
+
+// Services whose Endpoints lost ready addresses in the step.
+void AddFallenServices(const StepReport& step, const std::map<ObjectKey, ObjectPtr>& first,
+                       const ObjectStore& after, const PathFinder& paths,
+                       std::vector<BlastMember>& out) {
+  for (const auto& [key, before] : first) {
+    if (key.kind != "Endpoints") continue;
+    int64_t was = Ready(before);
+    int64_t now = Ready(after.GetShared(key));
+    if (now >= was) continue;
+    ObjectKey service{"Service", key.ns, key.name};
+    out.push_back({service, Tier::kDisrupted, step.index,
+                   absl::StrCat("ready endpoints fell from ", was, " to ", now),
+                   paths.PathTo(service)});
+  }
+}
+
+// Dependents of what the step wrote: exposed, or latent for a ready pod
+// that would not start again on the new state.
+void AddReached(const StepReport& step, const Graphs& graphs, const ObjectStore& after,
+                const World& world, std::vector<BlastMember>& out) {
+  std::set<ObjectKey> direct;
+  for (const BlastMember& m : out) direct.insert(m.key);
+  std::vector<ObjectKey> live_seeds;
+  std::vector<ObjectKey> gone_seeds;
+  for (const ObjectKey& key : direct) {
+    if (DerivedObject(key)) continue;
+    (graphs.after.FindNode(key) ? live_seeds : gone_seeds).push_back(key);
+  }
+  std::set<ObjectKey> seen;
+  auto visit = [&](const std::vector<Reached>& reached) {
+    for (const Reached& r : reached) {
+      if (r.depth() == 0 || direct.contains(r.key) || DerivedObject(r.key)) continue;
+      if (!seen.insert(r.key).second) continue;
+      std::string latent = r.key.kind == "Pod" ? WouldFailOnRestart(r.key, after, world) : "";
+      out.push_back({r.key, latent.empty() ? Tier::kExposed : Tier::kLatent, step.index,
+                     latent.empty() ? absl::StrCat("depends on ", r.seed.ToString()) : latent,
+                     RenderPath(r)});
+    }
+  };
+  visit(graphs.after.Reach(live_seeds, Direction::kReverse));
+  visit(graphs.before.Reach(gone_seeds, Direction::kReverse));
+}
+
+}  // namespace
+
+std::string WouldFailOnRestart(const ObjectKey& pod, const ObjectStore& store, const World& world) {
+  const Json* object = store.Get(pod);
+  if (object == nullptr || !EvaluateHealth(store, pod).healthy) return "";
+  std::vector<std::string> failures;
+  for (const ContainerStart& c : EvaluateStart(*object, pod.ns, store, world)) {
+    if (c.state == StartState::kRunning && c.ready) continue;
+    failures.push_back(absl::StrCat(c.name, ": ",
+                                    c.state == StartState::kRunning ? "not ready" : ReasonOf(c.state),
+                                    c.message.empty() ? "" : " (" + c.message + ")"));
+  }
+  if (failures.empty()) return "";
+  return absl::StrCat("running on its old config; a restart now gives ",
+                      absl::StrJoin(failures, "; "));
+}
+
+std::vector<BlastMember> ComputeStepBlastRadius(const StepReport& step,
+                                                const std::vector<Change>& journal,
+                                                const ObjectStore& after, const World& world) {
+  std::vector<BlastMember> out;
+  if (step.effect.empty()) return out;
+  std::map<ObjectKey, ObjectPtr> first = FirstBefore(journal);
+  Graphs graphs{DependencyGraph::Build(StateBefore(after, first)), DependencyGraph::Build(after)};
+  PathFinder paths(graphs, AgentTargets(step));
+  AddWritten(step, paths, out);
+  AddFallenServices(step, first, after, paths, out);
+  AddReached(step, graphs, after, world, out);
+  std::sort(out.begin(), out.end(), ByTierThenKey);
+  return out;
+}
+
+}  // namespace kreplay
