@@ -7,50 +7,16 @@
 //
 // A benchmark, not a test: it reads the steady clock and prints timings.
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
-#include <ctime>
-#include <functional>
 #include <vector>
 
 #include "absl/strings/str_format.h"
+#include "bench/bench_timing.h"
 #include "bench/synthetic_cluster.h"
 #include "model/dependency_graph.h"
 
 namespace kreplay {
 namespace {
-
-// Wall time, and process CPU time, which is what to compare on a shared
-// machine where other processes stretch the wall clock.
-struct Timing {
-  double median_ms = 0;
-  double min_ms = 0;
-  double min_cpu_ms = 0;
-};
-
-double CpuMs() { return 1000.0 * std::clock() / CLOCKS_PER_SEC; }
-
-Timing Measure(int runs, const std::function<void()>& body) {
-  std::vector<double> wall;
-  std::vector<double> cpu;
-  for (int i = 0; i < runs; ++i) {
-    auto start = std::chrono::steady_clock::now();
-    double cpu_start = CpuMs();
-    body();
-    cpu.push_back(CpuMs() - cpu_start);
-    std::chrono::duration<double, std::milli> took =
-        std::chrono::steady_clock::now() - start;
-    wall.push_back(took.count());
-  }
-  std::sort(wall.begin(), wall.end());
-  return Timing{wall[wall.size() / 2], wall.front(),
-                *std::min_element(cpu.begin(), cpu.end())};
-}
-
-void Report(absl::string_view what, const Timing& t, int runs) {
-  absl::PrintF("%-36s wall median %8.2f ms  min %8.2f ms  cpu min %8.2f ms  (%d runs)\n",
-               what, t.median_ms, t.min_ms, t.min_cpu_ms, runs);
-}
 
 size_t CountKind(const std::vector<Reached>& reached, absl::string_view kind) {
   return std::count_if(reached.begin(), reached.end(),

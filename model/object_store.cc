@@ -17,15 +17,17 @@ const ObjectKey* ObjectStore::KeyOfUid(absl::string_view uid) const {
   return it == by_uid_.end() ? nullptr : &it->second;
 }
 
-void ObjectStore::Put(Json object) {
-  ObjectKey key = KeyOf(object);
-  std::string uid = GetString(object, "metadata.uid");
+void ObjectStore::Put(Json object) { Put(std::make_shared<const Json>(std::move(object))); }
+
+void ObjectStore::Put(ObjectPtr object) {
+  ObjectKey key = KeyOf(*object);
+  std::string uid = GetString(*object, "metadata.uid");
   if (const Json* old = Get(key)) {
     std::string old_uid = GetString(*old, "metadata.uid");
     if (old_uid != uid) by_uid_.erase(old_uid);
   }
   if (!uid.empty()) by_uid_[uid] = key;
-  objects_[key] = std::make_shared<const Json>(std::move(object));
+  objects_[key] = std::move(object);
 }
 
 bool ObjectStore::Remove(const ObjectKey& key) {

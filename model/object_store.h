@@ -34,6 +34,9 @@ class ObjectStore {
 
   // Stores `object` under KeyOf(object), replacing any previous version.
   void Put(Json object);
+  // The same, sharing an object already stored elsewhere (stored objects
+  // are immutable). REQUIRES: object != nullptr.
+  void Put(ObjectPtr object);
 
   // Removes the object; returns whether it existed.
   bool Remove(const ObjectKey& key);

@@ -23,13 +23,27 @@ std::map<ObjectKey, ObjectPtr> FirstBefore(const std::vector<Change>& journal) {
   return first;
 }
 
-ObjectStore StateBefore(const ObjectStore& after, const std::map<ObjectKey, ObjectPtr>& first) {
-  ObjectStore before = after;
-  for (const auto& [key, object] : first) {
-    before.Remove(key);
-    if (object) before.Put(*object);
+// The part of a state the step's walks can reach: the namespaces it wrote
+// in, cluster-scoped objects, and RoleBindings everywhere (the only
+// namespaced objects with edges into other namespaces, docs/graph.md). A
+// walk from what the step wrote gives the same result on it as on the whole
+// state, and a graph of it costs what the namespaces hold, not the cluster.
+ObjectStore Neighbourhood(const ObjectStore& state, const std::map<ObjectKey, ObjectPtr>& written) {
+  std::set<std::string> namespaces;
+  for (const auto& [key, object] : written) namespaces.insert(key.ns);
+  ObjectStore out;
+  for (const auto& [key, object] : state.objects()) {
+    if (key.ns.empty() || namespaces.contains(key.ns) || key.kind == "RoleBinding") out.Put(object);
   }
-  return before;
+  return out;
+}
+
+ObjectStore StateBefore(ObjectStore after, const std::map<ObjectKey, ObjectPtr>& first) {
+  for (const auto& [key, object] : first) {
+    after.Remove(key);
+    if (object) after.Put(object);
+  }
+  return after;
 }
 
 // The two states of a step and their dependency graphs.
@@ -164,7 +178,8 @@ std::vector<BlastMember> ComputeStepBlastRadius(const StepReport& step,
   std::vector<BlastMember> out;
   if (step.effect.empty()) return out;
   std::map<ObjectKey, ObjectPtr> first = FirstBefore(journal);
-  Graphs graphs{DependencyGraph::Build(StateBefore(after, first)), DependencyGraph::Build(after)};
+  ObjectStore near = Neighbourhood(after, first);
+  Graphs graphs{DependencyGraph::Build(StateBefore(near, first)), DependencyGraph::Build(near)};
   PathFinder paths(graphs, AgentTargets(step));
   AddWritten(step, paths, out);
   AddFallenServices(step, first, after, paths, out);
