@@ -5,7 +5,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/blast_command.h"
 #include "cli/command.h"
+#include "cli/graph_command.h"
 #include "cli/ledger_command.h"
 #include "cli/patch_command.h"
 #include "cli/replay_command.h"
@@ -18,6 +20,8 @@ const Command kCommands[] = {
     {"replay", "Replay a ledger on a fixture and judge the run", &SetupReplayCommand},
     {"ledger", "Convert a recorded ledger to canonical JSONL, or check what kreplay understands of it", &SetupLedgerCommand},
     {"patch", "Patch objects offline, as kubectl patch --local does", &SetupPatchCommand},
+    {"blast", "Blast radius of a hypothetical operation on a fixture's state, before running it", &SetupBlastCommand},
+    {"graph", "Dependency graph of a fixture's state (text, DOT or JSON), blast radius marked", &SetupGraphCommand},
 };
 
 }  // namespace
