@@ -110,8 +110,9 @@ std::string Gone(const DependencyGraph& graph, const GraphState& state) {
 std::string GraphText(const DependencyGraph& graph, const GraphState& state,
                       const Scenario& scenario) {
   std::map<std::string, const BlastMember*> marks = MarksByRef(state.radius);
+  std::string text = graph.ToText();
   std::string out;
-  for (absl::string_view line : absl::StrSplit(graph.ToText(), '\n', absl::SkipEmpty())) {
+  for (absl::string_view line : absl::StrSplit(text, '\n', absl::SkipEmpty())) {
     absl::StrAppend(&out, line);
     auto mark = marks.find(NodeRef(line));
     if (mark != marks.end()) {
