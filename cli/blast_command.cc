@@ -76,7 +76,7 @@ absl::StatusOr<ReplayResult> ReplayWith(const Scenario& scenario, ToolCall call)
   // event fires in between.
   if (!ledger.calls.empty()) call.time = ledger.calls.back().time;
   ledger.calls.push_back(std::move(call));
-  return Replay(scenario.fixture, ledger);
+  return Replay(scenario.fixture, ledger, ChaosAfterLastCall::kSkip);
 }
 
 int Run(const BlastOptions& o, std::ostream& out, std::ostream& err) {

@@ -46,7 +46,9 @@ absl::StatusOr<GraphState> StateOf(const Scenario& scenario) {
     KREPLAY_ASSIGN_OR_RETURN(Cluster start, BuildScene(scenario.fixture));
     return GraphState{std::move(start), {}};
   }
-  KREPLAY_ASSIGN_OR_RETURN(ReplayResult result, Replay(scenario.fixture, scenario.ledger));
+  KREPLAY_ASSIGN_OR_RETURN(
+      ReplayResult result,
+      Replay(scenario.fixture, scenario.ledger, ChaosAfterLastCall::kSkip));
   return GraphState{std::move(result.end), StepBlastRadius(result.steps.back())};
 }
 

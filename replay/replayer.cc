@@ -176,7 +176,8 @@ StepReport ReplayStep(Run& run, const ToolCall& call, int index) {
 
 }  // namespace
 
-absl::StatusOr<ReplayResult> Replay(const Fixture& fixture, const Ledger& ledger) {
+absl::StatusOr<ReplayResult> Replay(const Fixture& fixture, const Ledger& ledger,
+                                    ChaosAfterLastCall chaos) {
   absl::StatusOr<Cluster> scene = BuildScene(fixture);
   if (!scene.ok()) return scene.status();
   ReplayResult result;
@@ -188,7 +189,9 @@ absl::StatusOr<ReplayResult> Replay(const Fixture& fixture, const Ledger& ledger
   for (size_t i = 0; i < ledger.calls.size(); ++i) {
     result.steps.push_back(ReplayStep(run, ledger.calls[i], static_cast<int>(i) + 1));
   }
-  FireChaos(run, nullptr, result.steps.empty() ? nullptr : &result.steps.back());
+  if (chaos == ChaosAfterLastCall::kApply) {
+    FireChaos(run, nullptr, result.steps.empty() ? nullptr : &result.steps.back());
+  }
   (void)run.cluster.TakeJournal();
   result.end = std::move(run.cluster);
   return result;

@@ -16,10 +16,16 @@ namespace kreplay {
 // field of a baseline object or fault step that fails.
 absl::StatusOr<Cluster> BuildScene(const Fixture& fixture);
 
+// What happens to the fixture's chaos events scheduled after the last call:
+// a whole run settles them (the run's end state includes them); a cut of a
+// run (the state after step N) leaves them out.
+enum class ChaosAfterLastCall { kApply, kSkip };
+
 // Replays `ledger` on `fixture`. REQUIRES: `fixture` outlives the result.
 // Errors only for a broken fixture; a ledger's bad calls become step
 // problems and divergences, never errors.
-absl::StatusOr<ReplayResult> Replay(const Fixture& fixture, const Ledger& ledger);
+absl::StatusOr<ReplayResult> Replay(const Fixture& fixture, const Ledger& ledger,
+                                    ChaosAfterLastCall chaos = ChaosAfterLastCall::kApply);
 
 }  // namespace kreplay
 
