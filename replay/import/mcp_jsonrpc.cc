@@ -47,14 +47,31 @@ RecordedOutcome OutcomeOfResponse(const Json& response) {
   return outcome;
 }
 
+bool IsMessage(const Json& record) {
+  return record.contains("jsonrpc") || record.contains("method") ||
+         record.contains("result") || record.contains("error");
+}
+
 // A message may come wrapped by a logger ({"direction":..,"message":{..}}).
 const Json& Unwrap(const Json& record) {
-  if (record.contains("jsonrpc") || record.contains("method") ||
-      record.contains("result") || record.contains("error")) {
-    return record;
-  }
+  if (IsMessage(record)) return record;
   const Json* inner = Find(record, "message");
   return inner && inner->is_object() ? *inner : record;
+}
+
+// When a logging proxy saw the message: the envelope's `timestamp` or `time`
+// (RFC 3339 text, or Unix milliseconds). JSON-RPC itself carries no time,
+// and without one a call cannot be ordered against the fixture's chaos
+// events or stamp what it changed (a rollout restart's restartedAt).
+std::string EnvelopeTime(const Json& record) {
+  if (IsMessage(record)) return "";
+  for (const char* key : {"timestamp", "time"}) {
+    const Json* value = Find(record, key);
+    if (value == nullptr) continue;
+    if (value->is_string()) return value->get<std::string>();
+    if (value->is_number_integer()) return TimeFromUnixMillis(value->get<int64_t>());
+  }
+  return "";
 }
 
 class McpJsonRpcImporter : public Importer {
@@ -91,7 +108,9 @@ class McpJsonRpcImporter : public Importer {
     }
     const Json& message = Unwrap(raw);
     const Json* method = Find(message, "method");
-    if (method != nullptr) return AddRequest(line, message, *method, sink);
+    if (method != nullptr) {
+      return AddRequest(line, message, *method, EnvelopeTime(raw), sink);
+    }
     if (message.contains("result") || message.contains("error")) {
       return AddResponse(line, message, sink);
     }
@@ -100,7 +119,7 @@ class McpJsonRpcImporter : public Importer {
   }
 
   void AddRequest(int line, const Json& message, const Json& method,
-                  ImportSink& sink) {
+                  const std::string& time, ImportSink& sink) {
     std::string name = method.is_string() ? method.get<std::string>() : "";
     const Json* id = Find(message, "id");
     bool has_id = id != nullptr && !id->is_null();
@@ -125,6 +144,7 @@ class McpJsonRpcImporter : public Importer {
     call.line = line;
     call.tool = *tool;
     call.args = std::move(*args);
+    call.time = time;
     size_t index = sink.Add(std::move(call));
     previous_call_ = index;
     if (!has_id) {

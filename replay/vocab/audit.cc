@@ -2,13 +2,19 @@
 // builds the arguments: verb, resource, subresource, apiGroup, namespace,
 // name, body = requestObject, patchType, fieldManager, force, dryRun,
 // propagationPolicy, gracePeriodSeconds, labelSelector). One tool per audit
-// verb; the request is mapped to the operation that sends it. A create or
-// update whose body was not recorded (level Metadata) falls back to the
-// recorded responseObject, and is a problem when neither exists.
+// verb; the request is mapped to the operation that sends it (a patch of
+// nothing but the restartedAt annotation is kubectl rollout restart, the
+// event search of kubectl describe stands for the describe). A
+// create or update whose body was not recorded (level Metadata) falls back
+// to the recorded responseObject, and is a problem when neither exists.
+#include <map>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "model/type_registry.h"
 #include "replay/vocab/tables.h"
 
@@ -60,8 +66,38 @@ std::optional<int64_t> ReplicasOf(const ToolCall& call) {
   return replicas->get<int64_t>();
 }
 
+// The terms of a field selector `a=b,c=d` (`==` and `!=` terms are not
+// equalities kubectl describe sends, and are left out).
+std::map<std::string, std::string> SelectorTerms(const std::string& selector) {
+  std::map<std::string, std::string> terms;
+  for (absl::string_view term : absl::StrSplit(selector, ',', absl::SkipEmpty())) {
+    std::pair<std::string, std::string> kv = absl::StrSplit(term, absl::MaxSplits('=', 1));
+    if (!absl::EndsWith(kv.first, "!") && !absl::StartsWith(kv.second, "=")) terms.insert(kv);
+  }
+  return terms;
+}
+
+// `kubectl describe <kind> <name>` ends by searching the object's events with
+// a field selector that names it down to its uid (kubectl/pkg/describe,
+// searchEvents -> Events.Search). An audit log has no describe request, and
+// an event list filtered by hand rarely names the uid: such a list stands for
+// the describe of that object, so that it counts as the diagnostic it was.
+std::optional<Operation> DescribeOf(const ToolCall& call) {
+  if (Arg(call, "verb") != "list" || Arg(call, "resource") != "events") return std::nullopt;
+  std::map<std::string, std::string> terms = SelectorTerms(Arg(call, "fieldSelector"));
+  const TypeInfo* type = LookupKind(terms["involvedObject.kind"]);
+  std::string name = terms["involvedObject.name"];
+  if (type == nullptr || name.empty() || terms["involvedObject.uid"].empty()) return std::nullopt;
+  std::string ns = terms["involvedObject.namespace"];
+  Operation op = TargetOp(Verb::kDescribe, type->plural, ns.empty() ? Arg(call, "namespace") : ns,
+                          name, call);
+  op.source += " (the event search of kubectl describe)";
+  return op;
+}
+
 void Read(const ToolCall& call, Interpretation& out) {
-  out.operations.push_back(Base(Verb::kGet, call));
+  std::optional<Operation> describe = DescribeOf(call);
+  out.operations.push_back(describe ? *std::move(describe) : Base(Verb::kGet, call));
 }
 
 void Create(const ToolCall& call, Interpretation& out) {
@@ -90,11 +126,34 @@ void Update(const ToolCall& call, Interpretation& out) {
   out.operations.push_back(std::move(op));
 }
 
+// The member `key` of `object` when it is an object with nothing else.
+const Json* Sole(const Json* object, const char* key) {
+  if (object == nullptr || !object->is_object() || object->size() != 1) return nullptr;
+  auto it = object->find(key);
+  return it == object->end() ? nullptr : &*it;
+}
+
+// The patch `kubectl rollout restart` sends (and k9s, Lens and others copy):
+// nothing but the template's restartedAt annotation
+// (kubectl/pkg/polymorphichelpers/objectrestarter.go, field manager
+// kubectl-rollout). Replayed as the restart it is, so that rules about
+// restarts see one; the annotation is stamped with the request's time.
+bool IsRestartPatch(const ToolCall& call) {
+  const Json* body = Find(call.args, "body");
+  const Json* annotations = Sole(Sole(Sole(Sole(body, "spec"), "template"), "metadata"), "annotations");
+  return Sole(annotations, "kubectl.kubernetes.io/restartedAt") != nullptr;
+}
+
 void Patch(const ToolCall& call, Interpretation& out) {
   std::string type = Arg(call, "patchType");
   if (Arg(call, "subresource") == "scale" && ReplicasOf(call)) {
     Operation op = Base(Verb::kScale, call);
     op.replicas = ReplicasOf(call);
+    return out.operations.push_back(std::move(op));
+  }
+  if (type == "strategic" && Arg(call, "subresource").empty() && IsRestartPatch(call)) {
+    Operation op = Base(Verb::kRolloutRestart, call);
+    op.source += " (the restartedAt patch of kubectl rollout restart)";
     return out.operations.push_back(std::move(op));
   }
   Operation op = Base(type == "apply" ? Verb::kApply : Verb::kPatch, call);

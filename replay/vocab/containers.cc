@@ -29,13 +29,16 @@ void AddSelectors(Operation& op, const Json& args) {
   op.field_selector = ArgString(args, "fieldSelector");
 }
 
+// The manifests name the objects, each in its own namespace; `names` stays
+// empty, since a name there would be looked up in the default namespace too
+// and address a second, phantom object (Deployment/default/web beside
+// Deployment/bench/web).
 Operation ServerSideApply(std::vector<Json> manifests, const ToolCall& call) {
   Operation op = TargetOp(Verb::kApply, "", "", "", call);
   for (Json& manifest : manifests) Erase(manifest, "status");
   if (manifests.size() == 1) {
     op.kind = GetString(manifests[0], "kind");
     op.resource = op.kind;
-    op.names.push_back(GetString(manifests[0], "metadata.name"));
   }
   op.manifests = std::move(manifests);
   op.server_side = true;

@@ -71,10 +71,8 @@ void Apply(const ToolCall& call, Interpretation& out) {
       Ensure(manifest, "metadata")["namespace"] = "default";
     }
   }
-  if (op.manifests.size() == 1) {
-    op.kind = GetString(op.manifests[0], "kind");
-    op.names.push_back(GetString(op.manifests[0], "metadata.name"));
-  }
+  // The manifests name the objects (see containers.cc ServerSideApply).
+  if (op.manifests.size() == 1) op.kind = GetString(op.manifests[0], "kind");
   op.server_side = true;
   op.force_conflicts = false;
   op.field_manager = "mcp-k8s-go";

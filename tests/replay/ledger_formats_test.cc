@@ -62,6 +62,20 @@ TEST_CASE("mcp-jsonrpc: requests pair with responses by id, both failure channel
   CHECK(absl::StrContains(ledger.problems[1].message, "notifications/initialized notification x1"));
 }
 
+TEST_CASE("mcp-jsonrpc: a logging proxy's envelope gives the call its time") {
+  Ledger ledger = MustParse(R"({"timestamp":"2026-05-12T10:00:20.011Z","direction":"client->server","message":{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"kubectl_rollout","arguments":{"subCommand":"restart","name":"web","namespace":"bench"}}}}
+{"timestamp":"2026-05-12T10:00:20.298Z","direction":"server->client","message":{"jsonrpc":"2.0","id":3,"result":{"content":[{"type":"text","text":"deployment.apps/web restarted"}]}}}
+{"time":1778580030000,"message":{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"kubectl_get","arguments":{"resourceType":"pods"}}}}
+{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"kubectl_get","arguments":{"resourceType":"pods"}},"timestamp":"ignored: not an envelope"}
+)");
+  CHECK(ledger.format == "mcp-jsonrpc");
+  REQUIRE(ledger.calls.size() == 3);
+  CHECK(ledger.calls[0].time == "2026-05-12T10:00:20.011Z");
+  CHECK(ledger.calls[0].outcome.status == Status::kOk);
+  CHECK(ledger.calls[1].time == "2026-05-12T10:00:30Z");
+  CHECK(ledger.calls[2].time.empty());
+}
+
 TEST_CASE("mcp-jsonrpc: a tools/call without params.name is skipped, naming the field") {
   Ledger ledger = MustParse(R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"arguments":{}}}
 {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"pods_list","arguments":"{\"labelSelector\":\"app=web\"}"}}

@@ -3,6 +3,7 @@
 #include "replay/vocabulary.h"
 
 #include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -199,6 +200,53 @@ TEST_CASE("audit: API requests map to the operations that send them") {
   const Operation from_response = Only(Interpret(bare));
   CHECK(from_response.problem.empty());
   CHECK(from_response.manifests.size() == 1);
+}
+
+TEST_CASE("audit: kubectl's restart patch is a rollout restart; a patch with more is a patch") {
+  ToolCall restart = Call("patch", R"({"verb":"patch","resource":"deployments","apiGroup":"apps","namespace":"bench","name":"web","fieldManager":"kubectl-rollout","patchType":"strategic",
+    "body":{"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-05-12T10:00:20Z"}}}}}})", "audit");
+  const Operation r = Only(Interpret(restart));
+  CHECK(r.verb == Verb::kRolloutRestart);
+  CHECK(r.kind == "Deployment");
+  CHECK(r.names == std::vector<std::string>{"web"});
+  CHECK(r.ns == "bench");
+  ToolCall more = restart;
+  more.args["body"]["spec"]["replicas"] = 3;
+  CHECK(Only(Interpret(more)).verb == Verb::kPatch);
+  ToolCall other = restart;
+  other.args["body"]["spec"]["template"]["metadata"]["annotations"]["team"] = "web";
+  CHECK(Only(Interpret(other)).verb == Verb::kPatch);
+  ToolCall json = restart;
+  json.args["patchType"] = "json";
+  CHECK(Only(Interpret(json)).verb == Verb::kPatch);
+}
+
+TEST_CASE("audit: the event search of kubectl describe stands for the describe") {
+  ToolCall search = Call("list", R"({"verb":"list","resource":"events","namespace":"bench",
+    "fieldSelector":"involvedObject.kind=Deployment,involvedObject.name=web,involvedObject.namespace=bench,involvedObject.uid=5d0c2a4e-93b1-4f6e-9c4e-0f1c2f8a7b21"})", "audit");
+  const Operation d = Only(Interpret(search));
+  CHECK(d.verb == Verb::kDescribe);
+  CHECK(d.kind == "Deployment");
+  CHECK(d.names == std::vector<std::string>{"web"});
+  CHECK(d.ns == "bench");
+  // Filtered by hand (no uid) it stays a list of events.
+  ToolCall by_hand = Call("list", R"({"verb":"list","resource":"events","namespace":"bench",
+    "fieldSelector":"involvedObject.kind=Deployment,involvedObject.name=web"})", "audit");
+  CHECK(Only(Interpret(by_hand)).verb == Verb::kGet);
+}
+
+TEST_CASE("server-side apply tools name their objects by manifest only") {
+  // A name as well would also be looked up in the default namespace: a
+  // second, phantom target Deployment/default/web.
+  const Operation containers = Only(Interpret(Call("resources_create_or_update", R"({"resource":
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: bench\n"})")));
+  CHECK(containers.kind == "Deployment");
+  CHECK(containers.names.empty());
+  REQUIRE(containers.manifests.size() == 1);
+  const Operation strowk = Only(Interpret(Call("apply-k8s-resource", R"({"manifest":
+    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  namespace: bench\n"})")));
+  CHECK(strowk.names.empty());
+  REQUIRE(strowk.manifests.size() == 1);
 }
 
 TEST_CASE("agent-local tools never reach the cluster") {
