@@ -22,7 +22,6 @@
 #include <filesystem>
 #include <iterator>
 #include <map>
-#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -96,7 +95,6 @@ Facts FactsOf(const ReplayResult& result, const Judgement& judgement) {
 }
 
 struct Judged {
-  std::string format;
   std::string verdict;
   Facts facts;
 };
@@ -123,7 +121,7 @@ Judged ReplayCell(const Fixture& fixture, const Behaviour& b, const Format& form
     CHECK_MESSAGE(step.divergence.empty(), "step ", step.index, ": ", step.divergence);
   }
   Judgement judgement = JudgeReplay(*result);
-  return {format.suffix, VerdictName(judgement.verdict), FactsOf(*result, judgement)};
+  return {VerdictName(judgement.verdict), FactsOf(*result, judgement)};
 }
 
 Facts Minus(const Facts& a, const Facts& b) {
@@ -151,16 +149,15 @@ void CheckMatrixRow(const Behaviour& b) {
   INFO(b.fixture, "/", b.name);
   absl::StatusOr<Fixture> fixture = LoadFixture(b.fixture, {KREPLAY_FIXTURES_DIR});
   REQUIRE_MESSAGE(fixture.ok(), fixture.status().ToString());
-  auto held = std::make_unique<Fixture>(*std::move(fixture));  // results point into it
-  Judged reference = ReplayCell(*held, b, kFormats[0]);
+  Judged reference = ReplayCell(*fixture, b, kFormats[0]);
   CHECK(reference.verdict == b.verdict);
   CHECK(Findings(reference.facts) == b.findings);
   CHECK(Minus(b.blast_includes, reference.facts).empty());
   for (const Format& format : kFormats) {
-    Judged cell = ReplayCell(*held, b, format);
+    Judged cell = ReplayCell(*fixture, b, format);
     const Deviation* d = DeviationOf(b, format.suffix);
-    std::string why = d ? d->why : "";
-    INFO(format.suffix, ": ", why);
+    std::string cell_name = absl::StrCat(format.suffix, d ? ": " + d->why : "");
+    INFO(cell_name);
     CHECK(cell.verdict == b.verdict);
     Facts extra = Minus(cell.facts, reference.facts);
     Facts missing = Minus(reference.facts, cell.facts);
