@@ -1,5 +1,6 @@
 #include "model/json.h"
 
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/str_split.h"
@@ -13,11 +14,13 @@ std::vector<std::string> Steps(absl::string_view path) {
 
 }  // namespace
 
+// The hottest read in kreplay (graph extraction, controllers, health): the
+// path is split into views and looked up without copying a key.
 const Json* Find(const Json& root, absl::string_view path) {
   const Json* node = &root;
-  for (const std::string& step : Steps(path)) {
+  for (absl::string_view step : absl::StrSplit(path, '.', absl::SkipEmpty())) {
     if (!node->is_object()) return nullptr;
-    auto it = node->find(step);
+    auto it = node->find(std::string_view(step.data(), step.size()));
     if (it == node->end()) return nullptr;
     node = &*it;
   }

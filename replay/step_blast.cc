@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -46,36 +47,61 @@ ObjectStore StateBefore(ObjectStore after, const std::map<ObjectKey, ObjectPtr>&
   return after;
 }
 
-// The two states of a step and their dependency graphs.
-struct Graphs {
-  DependencyGraph before;
-  DependencyGraph after;
+// The dependency graphs of a step's neighbourhood after and before the
+// step. The second is built only when asked for: most steps remove nothing,
+// and every path they need is on the first.
+class Graphs {
+ public:
+  Graphs(const ObjectStore& near, const std::map<ObjectKey, ObjectPtr>& first)
+      : near_(near), first_(first), after_(DependencyGraph::Build(near)) {}
+
+  const DependencyGraph& after() const { return after_; }
+  const DependencyGraph& before() {
+    if (!before_) before_ = DependencyGraph::Build(StateBefore(near_, first_));
+    return *before_;
+  }
+
+ private:
+  const ObjectStore& near_;
+  const std::map<ObjectKey, ObjectPtr>& first_;
+  DependencyGraph after_;
+  std::optional<DependencyGraph> before_;
 };
 
 // Paths from the objects the agent addressed to what the step wrote: down
 // ownership first (a Deployment's ReplicaSets and their pods), then up the
 // dependents (the pods mounting a patched ConfigMap), on the state after the
-// step and then, for what it removed, on the state before.
+// step and then, for what is not there any more, on the state before.
 class PathFinder {
  public:
-  PathFinder(const Graphs& graphs, const std::vector<ObjectKey>& targets) {
-    for (const DependencyGraph* graph : {&graphs.after, &graphs.before}) {
-      Add(graph->Reach(targets, Direction::kForward, kUnlimitedDepth,
-                       EdgeKindSet::Of({EdgeKind::kOwns})));
-      Add(graph->Reach(targets, Direction::kReverse));
-    }
+  PathFinder(Graphs& graphs, std::vector<ObjectKey> targets)
+      : graphs_(graphs), targets_(std::move(targets)) {
+    Add(graphs_.after());
   }
 
-  std::string PathTo(const ObjectKey& key) const {
+  std::string PathTo(const ObjectKey& key) {
+    if (DerivedObject(key)) return "";  // bookkeeping: no edge explains it
+    if (!paths_.contains(key) && !searched_before_) {
+      searched_before_ = true;
+      Add(graphs_.before());
+    }
     auto it = paths_.find(key);
     return it == paths_.end() ? "" : it->second;
   }
 
  private:
-  void Add(const std::vector<Reached>& reached) {
+  void Add(const DependencyGraph& graph) {
+    Collect(graph.Reach(targets_, Direction::kForward, kUnlimitedDepth,
+                        EdgeKindSet::Of({EdgeKind::kOwns})));
+    Collect(graph.Reach(targets_, Direction::kReverse));
+  }
+  void Collect(const std::vector<Reached>& reached) {
     for (const Reached& r : reached) paths_.try_emplace(r.key, RenderPath(r));
   }
 
+  Graphs& graphs_;
+  std::vector<ObjectKey> targets_;
+  bool searched_before_ = false;
   std::map<ObjectKey, std::string> paths_;
 };
 
@@ -91,7 +117,7 @@ bool Restarted(const Json& diff) {
   });
 }
 
-void AddWritten(const StepReport& step, const PathFinder& paths, std::vector<BlastMember>& out) {
+void AddWritten(const StepReport& step, PathFinder& paths, std::vector<BlastMember>& out) {
   const std::pair<const std::vector<ObjectChange>*, const char*> groups[] = {
       {&step.effect.created, "created"}, {&step.effect.updated, "updated"},
       {&step.effect.deleted, "deleted"}};
@@ -114,7 +140,7 @@ int64_t Ready(const ObjectPtr& endpoints) { return endpoints ? ReadyAddresses(*e
 
 // Services whose Endpoints lost ready addresses in the step.
 void AddFallenServices(const StepReport& step, const std::map<ObjectKey, ObjectPtr>& first,
-                       const ObjectStore& after, const PathFinder& paths,
+                       const ObjectStore& after, PathFinder& paths,
                        std::vector<BlastMember>& out) {
   for (const auto& [key, before] : first) {
     if (key.kind != "Endpoints") continue;
@@ -130,7 +156,7 @@ void AddFallenServices(const StepReport& step, const std::map<ObjectKey, ObjectP
 
 // Dependents of what the step wrote: exposed, or latent for a ready pod
 // that would not start again on the new state.
-void AddReached(const StepReport& step, const Graphs& graphs, const ObjectStore& after,
+void AddReached(const StepReport& step, Graphs& graphs, const ObjectStore& after,
                 const World& world, std::vector<BlastMember>& out) {
   std::set<ObjectKey> direct;
   for (const BlastMember& m : out) direct.insert(m.key);
@@ -138,7 +164,7 @@ void AddReached(const StepReport& step, const Graphs& graphs, const ObjectStore&
   std::vector<ObjectKey> gone_seeds;
   for (const ObjectKey& key : direct) {
     if (DerivedObject(key)) continue;
-    (graphs.after.FindNode(key) ? live_seeds : gone_seeds).push_back(key);
+    (graphs.after().FindNode(key) ? live_seeds : gone_seeds).push_back(key);
   }
   std::set<ObjectKey> seen;
   auto visit = [&](const std::vector<Reached>& reached) {
@@ -151,8 +177,8 @@ void AddReached(const StepReport& step, const Graphs& graphs, const ObjectStore&
                      RenderPath(r)});
     }
   };
-  visit(graphs.after.Reach(live_seeds, Direction::kReverse));
-  visit(graphs.before.Reach(gone_seeds, Direction::kReverse));
+  visit(graphs.after().Reach(live_seeds, Direction::kReverse));
+  if (!gone_seeds.empty()) visit(graphs.before().Reach(gone_seeds, Direction::kReverse));
 }
 
 }  // namespace
@@ -179,7 +205,7 @@ std::vector<BlastMember> ComputeStepBlastRadius(const StepReport& step,
   if (step.effect.empty()) return out;
   std::map<ObjectKey, ObjectPtr> first = FirstBefore(journal);
   ObjectStore near = Neighbourhood(after, first);
-  Graphs graphs{DependencyGraph::Build(StateBefore(near, first)), DependencyGraph::Build(near)};
+  Graphs graphs(near, first);
   PathFinder paths(graphs, AgentTargets(step));
   AddWritten(step, paths, out);
   AddFallenServices(step, first, after, paths, out);
