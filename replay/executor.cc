@@ -1,7 +1,11 @@
 #include "replay/executor.h"
 
+#include <algorithm>
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "model/label_selector.h"
+#include "model/status_macros.h"
 #include "model/type_registry.h"
 #include "replay/exec_handlers.h"
 
@@ -46,6 +50,37 @@ void AddMatching(const Cluster& cluster, const Operation& op, const std::string&
   }
 }
 
+// The object a manifest names: where PlaceManifest puts it, or, when kubectl
+// refuses it for a namespace other than -n's, the manifest's own namespace
+// (the object the refused call tried to write).
+ObjectKey ManifestKey(const Json& manifest, const Operation& op, const ExecContext& ctx) {
+  absl::StatusOr<Json> placed = PlaceManifest(manifest, op, ctx);
+  return KeyOf(placed.ok() ? *placed : manifest);
+}
+
+// Whether one of `op`'s manifests is `kind`/`name`. Such a name only repeats
+// the manifest (-f -, a tool's object) for rules and reports: its object is
+// already a target, in the manifest's namespace, and `op.ns` is no -n, so a
+// second lookup would address a phantom object in the default namespace.
+// Names of another object stay targets (the Deployment `expose` exposes).
+bool NamedByManifest(const Operation& op, const std::string& kind, const std::string& name) {
+  return std::any_of(op.manifests.begin(), op.manifests.end(), [&](const Json& manifest) {
+    return GetString(manifest, "kind") == kind && GetString(manifest, "metadata.name") == name;
+  });
+}
+
+// kubectl's resource builder refuses a manifest whose namespace is not -n's
+// before it sends anything, whatever the verb (create, apply, get, delete,
+// label -f ...).
+absl::Status CheckManifestNamespaces(const Operation& op, const ExecContext& ctx) {
+  for (const Json& manifest : op.manifests) {
+    if (absl::StatusOr<Json> placed = PlaceManifest(manifest, op, ctx); !placed.ok()) {
+      return placed.status();
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 std::string NamespaceOf(const Operation& op, const ExecContext& ctx) {
@@ -55,15 +90,13 @@ std::string NamespaceOf(const Operation& op, const ExecContext& ctx) {
 std::vector<ObjectKey> ResolveTargets(const Cluster& cluster, const Operation& op,
                                       ExecContext& ctx) {
   std::vector<ObjectKey> out;
-  for (const Json& manifest : op.manifests) {
-    absl::StatusOr<Json> placed = PlaceManifest(manifest, op, ctx);
-    if (placed.ok()) out.push_back(KeyOf(*placed));
-  }
+  for (const Json& manifest : op.manifests) out.push_back(ManifestKey(manifest, op, ctx));
   for (const std::string& kind : KindsOf(op)) {
     const TypeInfo* type = LookupKind(kind);
     std::string ns = type && !type->namespaced ? "" : NamespaceOf(op, ctx);
     if (op.all_namespaces) ns.clear();
     for (const std::string& name : op.names) {
+      if (NamedByManifest(op, kind, name)) continue;
       std::string resolved = kind == "Pod" ? ctx.aliases->Resolve(cluster, ns, name) : name;
       out.push_back(ObjectKey{kind, ns, resolved});
     }
@@ -72,10 +105,22 @@ std::vector<ObjectKey> ResolveTargets(const Cluster& cluster, const Operation& o
   return out;
 }
 
+std::vector<Operation> Requests(const Operation& op) {
+  if (!op.mutating() || op.kind != "Pod" || op.names.size() < 2) return {op};
+  std::vector<Operation> out;
+  for (const std::string& name : op.names) {
+    Operation one = op;
+    one.names = {name};
+    out.push_back(std::move(one));
+  }
+  return out;
+}
+
 absl::StatusOr<ExecResult> Execute(Cluster& cluster, const Operation& op, ExecContext& ctx) {
   if (!op.problem.empty() && op.verb == Verb::kUnknown) {
     return absl::UnimplementedError(op.problem);
   }
+  KREPLAY_RETURN_IF_ERROR(CheckManifestNamespaces(op, ctx));
   if (!op.mutating() || InfoOf(op.verb).delegated) return ExecRead(cluster, op, ctx);
   for (const VerbHandler& h : kHandlers) {
     if (h.verb != op.verb) continue;

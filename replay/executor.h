@@ -28,18 +28,29 @@ struct ExecResult {
   std::vector<std::string> notes;  // kubectl's informational output worth reporting
 };
 
-// The objects `op` addresses on `cluster` now: manifest keys for
-// create/apply/replace, named objects (pod names resolved through the alias
-// table), or what a selector or --all matches. Missing named objects are
-// included: an attempt on them still counts.
+// The objects `op` addresses on `cluster` now: the manifests' objects (-f,
+// a heredoc, a tool's object), each in the manifest's namespace, else -n's,
+// else the default; named objects the manifests do not already name (pod
+// names resolved through the alias table; the object `expose` exposes); or
+// what a selector or --all matches. Missing named objects are included: an
+// attempt on them still counts.
 std::vector<ObjectKey> ResolveTargets(const Cluster& cluster, const Operation& op,
                                       ExecContext& ctx);
 
+// The requests `op` makes, to run one after another with the controllers
+// settling in between: one per pod for a mutation of several named pods
+// (kubectl sends one request per name, and a ReplicaSet replaces a deleted
+// pod at once), so that each recorded pod name is resolved through the alias
+// table as it would be in a call of its own; else `op` alone.
+std::vector<Operation> Requests(const Operation& op);
+
 // Applies `op`. Reads change nothing but fail like the server when a named
 // object is missing. Dry-run operations are checked on a copy and change
-// nothing. Errors: the API server's (NotFound, AlreadyExists, InvalidArgument
-// for invalid or immutable fields, Aborted for apply conflicts) and
-// Unimplemented for operations kreplay does not model (helm, drain, ...).
+// nothing. Errors: kubectl's InvalidArgument for a manifest whose namespace
+// is not -n's (any verb, nothing sent); the API server's (NotFound,
+// AlreadyExists, InvalidArgument for invalid or immutable fields, Aborted
+// for apply conflicts); Unimplemented for operations kreplay does not model
+// (helm, drain, ...).
 absl::StatusOr<ExecResult> Execute(Cluster& cluster, const Operation& op, ExecContext& ctx);
 
 // The namespace `op` works in: its -n, else the context default.

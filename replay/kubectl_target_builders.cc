@@ -20,6 +20,9 @@ Operation ForTarget(const Operation& base, Target target) {
   op.kind = std::move(target.kind);
   op.names = std::move(target.names);
   if (target.manifest.has_value()) {
+    // Kind, name and namespace repeat the manifest's for rules and reports;
+    // `ns` stays no -n (ns_explicit false): the executor addresses the
+    // manifest itself and checks it against a real -n (ResolveTargets).
     if (!op.ns_explicit) op.ns = GetString(*target.manifest, "metadata.namespace");
     op.manifests.push_back(std::move(*target.manifest));
   } else if (op.kind.empty() && target.problem.empty() && !op.resource.empty() &&

@@ -36,14 +36,16 @@ struct Effect {
 
 struct OperationReport {
   Operation op;
-  std::vector<ObjectKey> targets;  // resolved on the state before the operation
+  // Resolved on the state before the operation; for a mutation of several
+  // named pods, each pod before its own request (Requests(), executor.h).
+  std::vector<ObjectKey> targets;
   std::string error;               // the simulated API error, "" if none
   bool executed = false;           // applied to the simulated state
   std::vector<std::string> notes;
   // Targets that had a controller when addressed: key -> `Kind/name` of it.
   std::map<ObjectKey, std::string> controllers;
-  // Mutations only: each target as stored when addressed, and right after
-  // the operation's own writes (before controllers reconcile). A target
+  // Mutations only: each target as stored when first addressed, and right
+  // after the write of its request (before controllers reconcile). A target
   // that did not exist has no entry. For an attempt, `after` is what the
   // simulated API server would have stored.
   std::map<ObjectKey, ObjectPtr> before;

@@ -1,6 +1,8 @@
 #include "replay/replayer.h"
 
+#include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -79,43 +81,72 @@ void FireChaos(Run& run, const ToolCall* before, StepReport* step) {
   }
 }
 
-// The rules compare what a mutation found with what it left (replay_result.h).
-void Snapshot(const Cluster& cluster, const std::vector<ObjectKey>& keys,
-              std::map<ObjectKey, ObjectPtr>& out) {
+// The rules compare what a mutation found with what it left (replay_result.h):
+// each target as first addressed, and as the last request left it.
+void SnapshotBefore(const Cluster& cluster, const std::vector<ObjectKey>& keys,
+                    std::map<ObjectKey, ObjectPtr>& out) {
+  for (const ObjectKey& key : keys) {
+    if (ObjectPtr object = cluster.store().GetShared(key)) out.try_emplace(key, std::move(object));
+  }
+}
+
+void SnapshotAfter(const Cluster& cluster, const std::vector<ObjectKey>& keys,
+                   std::map<ObjectKey, ObjectPtr>& out) {
   for (const ObjectKey& key : keys) {
     if (ObjectPtr object = cluster.store().GetShared(key)) out[key] = std::move(object);
   }
+}
+
+void NoteControllers(const Cluster& cluster, const std::vector<ObjectKey>& keys,
+                     std::map<ObjectKey, std::string>& out) {
+  for (const ObjectKey& key : keys) {
+    const Json* object = cluster.Get(key);
+    const Json* refs = object ? Find(*object, "metadata.ownerReferences") : nullptr;
+    for (const Json& ref : refs && refs->is_array() ? *refs : Json::array()) {
+      if (GetBool(ref, "controller")) {
+        out[key] = GetString(ref, "kind") + "/" + GetString(ref, "name");
+      }
+    }
+  }
+}
+
+// Runs one request of `report`'s operation and lets the controllers settle
+// after a mutation. False when the step stops here: the simulated server
+// refused, or kreplay does not model the operation.
+bool RunRequest(Cluster& cluster, const Fixture& f, const Operation& request, ExecContext& ctx,
+                OperationReport& report, StepReport& step) {
+  std::vector<ObjectKey> targets = ResolveTargets(cluster, request, ctx);
+  NoteControllers(cluster, targets, report.controllers);
+  report.targets.insert(report.targets.end(), targets.begin(), targets.end());
+  if (request.mutating()) SnapshotBefore(cluster, targets, report.before);
+  absl::StatusOr<ExecResult> result = kreplay::Execute(cluster, request, ctx);
+  if (request.mutating()) SnapshotAfter(cluster, targets, report.after);
+  if (absl::IsUnimplemented(result.status())) {
+    // Not modelled is not the server refusing: the call stays uninterpreted.
+    step.problems.push_back(absl::StrCat("not modelled: ", result.status().message()));
+    return false;
+  }
+  if (!result.ok()) {
+    report.error = std::string(result.status().message());
+    return false;
+  }
+  for (std::string& note : result->notes) {
+    if (std::find(report.notes.begin(), report.notes.end(), note) == report.notes.end()) {
+      report.notes.push_back(std::move(note));
+    }
+  }
+  if (request.mutating()) (void)Reconcile(cluster, f.world);
+  return true;
 }
 
 // Runs the step's operations on `cluster`, stopping at the first error.
 void Execute(Cluster& cluster, const Fixture& f, StepReport& step, PodAliases& aliases) {
   ExecContext ctx{step.time, "default", &aliases};
   for (OperationReport& report : step.operations) {
-    report.targets = ResolveTargets(cluster, report.op, ctx);
-    for (const ObjectKey& key : report.targets) {
-      const Json* object = cluster.Get(key);
-      const Json* refs = object ? Find(*object, "metadata.ownerReferences") : nullptr;
-      for (const Json& ref : refs && refs->is_array() ? *refs : Json::array()) {
-        if (GetBool(ref, "controller")) {
-          report.controllers[key] = GetString(ref, "kind") + "/" + GetString(ref, "name");
-        }
-      }
-    }
-    if (report.op.mutating()) Snapshot(cluster, report.targets, report.before);
-    absl::StatusOr<ExecResult> result = kreplay::Execute(cluster, report.op, ctx);
-    if (report.op.mutating()) Snapshot(cluster, report.targets, report.after);
-    if (absl::IsUnimplemented(result.status())) {
-      // Not modelled is not the server refusing: the call stays uninterpreted.
-      step.problems.push_back(absl::StrCat("not modelled: ", result.status().message()));
-      return;
-    }
-    if (!result.ok()) {
-      report.error = std::string(result.status().message());
-      return;
+    for (const Operation& request : Requests(report.op)) {
+      if (!RunRequest(cluster, f, request, ctx, report, step)) return;
     }
     report.executed = true;
-    report.notes = result->notes;
-    if (report.op.mutating()) (void)Reconcile(cluster, f.world);
   }
 }
 

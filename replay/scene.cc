@@ -29,9 +29,11 @@ absl::Status RunSceneStep(Cluster& cluster, const Fixture& f, const SceneStep& s
   Interpretation meaning = Interpret(call);
   for (const Operation& op : meaning.operations) {
     if (!op.problem.empty()) return FixtureError(f, step.field + ".kubectl", op.problem);
-    absl::StatusOr<ExecResult> r = Execute(cluster, op, ctx);
-    if (!r.ok()) return FixtureError(f, step.field + ".kubectl", r.status().message());
-    if (absl::Status s = Reconcile(cluster, f.world); !s.ok()) return s;
+    for (const Operation& request : Requests(op)) {
+      absl::StatusOr<ExecResult> r = Execute(cluster, request, ctx);
+      if (!r.ok()) return FixtureError(f, step.field + ".kubectl", r.status().message());
+      if (absl::Status s = Reconcile(cluster, f.world); !s.ok()) return s;
+    }
   }
   return absl::OkStatus();
 }

@@ -1,11 +1,19 @@
 // The API server's answers to kubectl writes, as the executor gives them:
-// each error class, namespace rules, dry run, and the three-way apply.
+// each error class, namespace rules, the objects an operation addresses
+// (manifests, recorded pod names), dry run, and the three-way apply.
+#include <map>
+#include <memory>
+#include <set>
+#include <utility>
+
 #include <doctest/doctest.h>
 
+#include "absl/strings/str_join.h"
 #include "model/manifest.h"
 #include "replay/executor.h"
 #include "replay/vocabulary.h"
 #include "sim/controller.h"
+#include "tests/replay/rule_test_util.h"
 #include "tests/sim/sim_test_util.h"
 
 namespace kreplay {
@@ -56,6 +64,45 @@ std::string Run(Cluster& cluster, const std::string& command) {
 
 const Json& Web(const Cluster& c) { return *c.Get(ObjectKey{"Deployment", "bench", "web"}); }
 
+// The only operation of one kubectl command line. REQUIREs exactly one.
+Operation OneOperation(const std::string& command) {
+  ToolCall call{"test", 1, "run_command", "kubectl", {{"command", command}}, {}, ""};
+  Interpretation meaning = Interpret(call);
+  REQUIRE(meaning.operations.size() == 1);
+  REQUIRE_MESSAGE(meaning.operations[0].problem.empty(), meaning.operations[0].problem);
+  return meaning.operations[0];
+}
+
+// `kubectl VERB FLAGS -f -` with a ConfigMap `c` as its heredoc; `ns` is the
+// manifest's metadata.namespace ("" for none).
+std::string Heredoc(const std::string& verb_and_flags, const std::string& ns) {
+  std::string metadata = ns.empty() ? "{name: c}" : "{name: c, namespace: " + ns + "}";
+  return "kubectl " + verb_and_flags + " -f - <<'EOF'\napiVersion: v1\nkind: ConfigMap\n"
+         "metadata: " + metadata + "\ndata: {a: \"1\"}\nEOF";
+}
+
+std::string Targets(const Cluster& cluster, const Operation& op) {
+  PodAliases aliases;
+  ExecContext ctx{"2026-05-12T10:00:00Z", "default", &aliases};
+  std::vector<std::string> refs;
+  for (const ObjectKey& key : ResolveTargets(cluster, op, ctx)) refs.push_back(key.ToString());
+  return absl::StrJoin(refs, " ");
+}
+
+// Every alias a run made, and its blast radius as (object, tier): which step
+// reached an object differs between one call and two.
+std::map<std::string, std::string> Aliases(const RuleRun& run) {
+  std::map<std::string, std::string> out;
+  for (const StepReport& step : run.result.steps) out.insert(step.aliases.begin(), step.aliases.end());
+  return out;
+}
+
+std::set<std::pair<std::string, Tier>> Radius(const RuleRun& run) {
+  std::set<std::pair<std::string, Tier>> out;
+  for (const BlastMember& m : run.judgement.blast_radius) out.insert({m.key.ToString(), m.tier});
+  return out;
+}
+
 TEST_CASE("write errors carry the API server's class and wording") {
   Cluster cluster = ClusterFrom(kBase, TestWorld());
   struct Case { const char* command; const char* error; };
@@ -91,6 +138,146 @@ TEST_CASE("a manifest's namespace must match -n") {
                                    "EOF");
   CHECK(error.find("does not match the namespace \"other\"") != std::string::npos);
   CHECK(cluster.Get(ObjectKey{"ConfigMap", "bench", "c"}) == nullptr);
+}
+
+TEST_CASE("an operation carrying manifests targets exactly the manifests' objects") {
+  Cluster cluster = ClusterFrom(kBase, TestWorld());
+  struct Case { std::string command; const char* targets; };
+  const Case cases[] = {
+      // The manifest's namespace, else -n, else the default; never a second
+      // lookup of the manifest's name in the default namespace.
+      {Heredoc("apply", "bench"), "ConfigMap/bench/c"},
+      {Heredoc("apply -n bench", "bench"), "ConfigMap/bench/c"},
+      {Heredoc("apply -n bench", ""), "ConfigMap/bench/c"},
+      {Heredoc("apply", ""), "ConfigMap/default/c"},
+      {Heredoc("apply --server-side", "bench"), "ConfigMap/bench/c"},
+      {Heredoc("create", "bench"), "ConfigMap/bench/c"},
+      {Heredoc("replace", "bench"), "ConfigMap/bench/c"},
+      {Heredoc("delete", "bench"), "ConfigMap/bench/c"},
+      {Heredoc("get", "bench"), "ConfigMap/bench/c"},
+      {Heredoc("label x=y", "bench"), "ConfigMap/bench/c"},
+      // Refused by kubectl (below), but the object it tried is the manifest's.
+      {Heredoc("apply -n other", "bench"), "ConfigMap/bench/c"},
+      {"kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: Namespace\nmetadata: {name: x}\nEOF",
+       "Namespace/x"},
+      // A generated object once; the object exposed beside the Service.
+      {"kubectl create configmap x --from-literal=a=b", "ConfigMap/default/x"},
+      {"kubectl expose deployment web -n bench --port=80", "Service/bench/web Deployment/bench/web"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.command);
+    CHECK(Targets(cluster, OneOperation(c.command)) == std::string(c.targets));
+  }
+}
+
+TEST_CASE("-f - without -n writes and deletes the manifest's object in its own namespace") {
+  Cluster cluster = ClusterFrom(kBase, TestWorld());
+  const ObjectKey c{"ConfigMap", "bench", "c"};
+  for (const char* verb : {"create", "apply", "replace", "get", "delete"}) {
+    INFO(std::string(verb));
+    CHECK(Run(cluster, Heredoc(verb, "bench")).empty());
+  }
+  CHECK(cluster.Get(c) == nullptr);
+  CHECK(Run(cluster, Heredoc("get", "bench")).find("configmaps \"c\" not found") !=
+        std::string::npos);
+}
+
+TEST_CASE("every verb taking -f refuses a manifest whose namespace is not -n's") {
+  Cluster cluster = ClusterFrom(kBase, TestWorld());
+  REQUIRE(Run(cluster, Heredoc("create", "bench")).empty());
+  for (const char* verb : {"create", "apply", "replace", "get", "delete", "label x=y"}) {
+    INFO(std::string(verb));
+    std::string error = Run(cluster, Heredoc(std::string(verb) + " -n other", "bench"));
+    CHECK(error == "error: the namespace from the provided object \"bench\" does not match the "
+                   "namespace \"other\". You must pass '--namespace=bench' to perform this "
+                   "operation.");
+  }
+  const Json* c = cluster.Get(ObjectKey{"ConfigMap", "bench", "c"});
+  REQUIRE(c != nullptr);
+  CHECK(GetStringMap(*c, "metadata.labels").empty());
+}
+
+TEST_CASE("a heredoc apply without -n of an allowed object is in scope") {
+  // shared-configmap-trap allows patch, apply and replace of
+  // ConfigMap/bench/shared-config; the manifest names bench, the call no -n.
+  std::string manifest =
+      " -f - <<'EOF'\napiVersion: v1\nkind: ConfigMap\n"
+      "metadata: {name: shared-config, namespace: bench}\n"
+      "data:\n  nginx.conf: |\n    events {}\n    http { server { listen 80; } }\nEOF";
+  for (const char* verb : {"kubectl apply", "kubectl replace"}) {
+    INFO(std::string(verb));
+    std::unique_ptr<RuleRun> run =
+        ReplayRecords("shared-configmap-trap", {Kubectl(verb + manifest)});
+    CHECK(MessagesOf(*run, "out-of-scope-mutation") == "");
+    CHECK(run->result.steps[0].divergence.empty());
+    REQUIRE(run->result.steps[0].operations.size() == 1);
+    const OperationReport& op = run->result.steps[0].operations[0];
+    REQUIRE(op.targets.size() == 1);
+    CHECK(op.targets[0].ToString() == "ConfigMap/bench/shared-config");
+  }
+}
+
+TEST_CASE("a mutation of several named pods runs as one request per pod") {
+  struct Case { const char* command; size_t requests; };
+  const Case cases[] = {
+      {"kubectl delete pod a b c -n bench", 3},
+      {"kubectl label pod a b x=y -n bench", 2},
+      {"kubectl delete pod a -n bench", 1},
+      {"kubectl get pod a b -n bench", 1},
+      {"kubectl delete deployment a b -n bench", 1},
+  };
+  for (const Case& c : cases) {
+    INFO(std::string(c.command));
+    Operation op = OneOperation(c.command);
+    std::vector<Operation> requests = Requests(op);
+    REQUIRE(requests.size() == c.requests);
+    if (c.requests == 1) {
+      CHECK(requests[0].names == op.names);
+      continue;
+    }
+    for (size_t i = 0; i < requests.size(); ++i) {
+      CHECK(requests[i].names == std::vector<std::string>{op.names[i]});
+    }
+  }
+}
+
+TEST_CASE("recorded pod names map alike whether one command deletes them or one call each") {
+  // Live, web had two crash-looping pods of ReplicaSet web-649bf8d897; the
+  // simulated rollout is stuck with one (maxSurge), the old ReplicaSet's pods
+  // still serving. The second name means the replacement of the first, as in
+  // a call of its own, not a healthy pod of the old ReplicaSet.
+  const char* fixture = "shared-configmap-trap";
+  std::unique_ptr<RuleRun> together = ReplayRecords(
+      fixture, {Kubectl("kubectl delete pod web-649bf8d897-2265d web-649bf8d897-k2flt -n bench")});
+  std::unique_ptr<RuleRun> apart =
+      ReplayRecords(fixture, {Kubectl("kubectl delete pod web-649bf8d897-2265d -n bench"),
+                              Kubectl("kubectl delete pod web-649bf8d897-k2flt -n bench")});
+  std::map<std::string, std::string> aliases = Aliases(*together);
+  CHECK(aliases == Aliases(*apart));
+  REQUIRE(aliases.size() == 2);
+  // Both mean pods of the crash-looping ReplicaSet: the first its pod at
+  // start, the second that pod's replacement. No pod healthy at start.
+  std::string first = aliases.at("bench/web-649bf8d897-2265d");
+  std::string second = aliases.at("bench/web-649bf8d897-k2flt");
+  CHECK(first != second);
+  CHECK(second.rfind(first.substr(0, first.rfind('-') + 1), 0) == 0);
+  const std::map<ObjectKey, Health>& health = together->result.health_at_start;
+  CHECK_FALSE(health.at(ObjectKey{"Pod", "bench", first}).healthy);
+  CHECK_FALSE(health.contains(ObjectKey{"Pod", "bench", second}));
+  CHECK(MessagesOf(*together, "touched-healthy") == MessagesOf(*apart, "touched-healthy"));
+  CHECK(together->judgement.touched_healthy.empty());
+  // The radius is the same but for the second pod: two calls show it
+  // created, then removed; one command creates and removes it within its
+  // step, and a step's effect is net (step_effect.h).
+  std::set<std::pair<std::string, Tier>> rest = Radius(*apart);
+  CHECK(rest.erase({"Pod/bench/" + second, Tier::kChanged}) == 1);
+  CHECK(rest.erase({"Pod/bench/" + second, Tier::kDisrupted}) == 1);
+  CHECK(Radius(*together) == rest);
+  const StepReport& step = together->result.steps[0];
+  CHECK(step.divergence.empty());
+  REQUIRE(step.operations.size() == 1);
+  CHECK(step.operations[0].targets.size() == 2);
+  CHECK(step.operations[0].before.size() == 2);
 }
 
 TEST_CASE("dry run changes nothing, client or server") {
