@@ -74,6 +74,12 @@ void Members(const char* title, const std::vector<BlastMember>& members, std::os
   }
 }
 
+// "1 call", "3 calls".
+std::string CallCount(const Ledger& ledger) {
+  size_t n = ledger.calls.size();
+  return absl::StrCat(n, n == 1 ? " call" : " calls");
+}
+
 }  // namespace
 
 std::string ReportText(const ReplayResult& result, const Judgement& j, const ReportInputs& inputs,
@@ -81,7 +87,7 @@ std::string ReportText(const ReplayResult& result, const Judgement& j, const Rep
   std::ostringstream out;
   out << "FIXTURE  " << result.fixture->name << "\n";
   out << "LEDGER   " << inputs.ledger << " (" << result.ledger.format << ", "
-      << result.ledger.calls.size() << " calls)\n";
+      << CallCount(result.ledger) << ")\n";
   out << "VERDICT  " << Paint(VerdictName(j.verdict), VerdictColor(j.verdict), color) << "\n\n";
   Steps(result, out);
   int passed = 0;
@@ -113,7 +119,7 @@ std::string ReportMarkdown(const ReplayResult& result, const Judgement& j,
   std::ostringstream out;
   out << "### kreplay: `" << VerdictName(j.verdict) << "` on `" << result.fixture->name << "`\n\n";
   out << "Ledger `" << inputs.ledger << "` (" << result.ledger.format << ", "
-      << result.ledger.calls.size() << " calls)\n\n";
+      << CallCount(result.ledger) << ")\n\n";
   out << "| check | result | observed |\n|---|---|---|\n";
   for (const CheckResult& c : j.checks) {
     out << "| " << c.name << " | " << (c.passed ? "pass" : "**fail**") << " | " << c.message << " |\n";
