@@ -74,8 +74,10 @@ struct DependencyGraph::Impl {
 DependencyGraph::DependencyGraph(std::shared_ptr<const Impl> impl)
     : impl_(std::move(impl)) {}
 
-DependencyGraph DependencyGraph::Build(const ObjectStore& store) {
-  return DependencyGraph(std::make_shared<const Impl>(ExtractGraph(store)));
+DependencyGraph DependencyGraph::Build(const ObjectStore& store) { return Build(store, {}); }
+
+DependencyGraph DependencyGraph::Build(const ObjectStore& store, const ObjectFilter& keep) {
+  return DependencyGraph(std::make_shared<const Impl>(ExtractGraph(store, keep)));
 }
 
 const std::vector<GraphNode>& DependencyGraph::nodes() const {

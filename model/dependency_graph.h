@@ -53,6 +53,9 @@ class DependencyGraph {
   // Builds the graph of every object in `store`. Never fails; references it
   // had to ignore are listed in problems().
   static DependencyGraph Build(const ObjectStore& store);
+  // The graph of the objects of `store` that `keep` accepts; references to
+  // the others are missing vertices (graph_edges.h).
+  static DependencyGraph Build(const ObjectStore& store, const ObjectFilter& keep);
 
   // Vertices in key order, including missing ones.
   const std::vector<GraphNode>& nodes() const;

@@ -9,12 +9,14 @@
 
 namespace kreplay {
 
-EdgeCollector::EdgeCollector(const ObjectStore& store) : present_(store.size()) {
-  numbers_.reserve(store.size());
+EdgeCollector::EdgeCollector(const ObjectStore& store, const ObjectFilter& keep) {
+  if (!keep) numbers_.reserve(store.size());
   for (const auto& [key, object] : store.objects()) {
+    if (keep && !keep(key)) continue;
     numbers_.emplace(key, static_cast<uint32_t>(keys_.size()));
     keys_.push_back(key);
   }
+  present_ = keys_.size();
 }
 
 uint32_t EdgeCollector::Intern(const ObjectKey& key) {

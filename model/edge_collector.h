@@ -19,8 +19,9 @@ namespace kreplay {
 
 class EdgeCollector {
  public:
-  // Numbers the objects of `store` 0..n-1 in key order.
-  explicit EdgeCollector(const ObjectStore& store);
+  // Numbers the objects of `store` that `keep` accepts (all when empty)
+  // 0..n-1 in key order.
+  EdgeCollector(const ObjectStore& store, const ObjectFilter& keep);
 
   // The number of `key`, numbering it as a missing vertex when new.
   uint32_t Intern(const ObjectKey& key);
@@ -38,7 +39,7 @@ class EdgeCollector {
   std::vector<uint32_t> FinalNumbers() const;
 
   std::deque<ObjectKey> keys_;  // a deque: key() references survive Intern
-  size_t present_;              // vertices below this are store objects
+  size_t present_ = 0;          // vertices below this are store objects
   absl::flat_hash_map<ObjectKey, uint32_t> numbers_;
   std::vector<EdgeRecord> edges_;
   std::vector<std::string> problems_;

@@ -42,10 +42,12 @@ struct Context {
   LabelIndex templates;  // workloads by pod-template labels
 };
 
-// Vertex numbers are positions in the store (EdgeCollector numbers them so).
-void IndexLabels(const ObjectStore& store, Context* ctx) {
+// Vertex numbers are positions among the kept objects of the store
+// (EdgeCollector numbers them so).
+void IndexLabels(const ObjectStore& store, const ObjectFilter& keep, Context* ctx) {
   uint32_t v = 0;
   for (const auto& [key, object] : store.objects()) {
+    if (keep && !keep(key)) continue;
     if (key.kind == "Pod") {
       ctx->pods.Add(key.ns, v, GetStringMap(*object, "metadata.labels"));
     } else if (const Json* pod_template = PodTemplateOf(key, *object)) {
@@ -294,12 +296,13 @@ Edge ExtractedGraph::EdgeAt(size_t i) const {
   return Edge{nodes[e.from].key, nodes[e.to].key, e.kind, e.detail, e.template_level};
 }
 
-ExtractedGraph ExtractGraph(const ObjectStore& store) {
-  EdgeCollector collector(store);
+ExtractedGraph ExtractGraph(const ObjectStore& store, const ObjectFilter& keep) {
+  EdgeCollector collector(store, keep);
   Context ctx{store, {}, {}};
-  IndexLabels(store, &ctx);
+  IndexLabels(store, keep, &ctx);
   uint32_t v = 0;
   for (const auto& [key, object] : store.objects()) {
+    if (keep && !keep(key)) continue;
     EdgeSink sink(&collector, v++, false);
     for (const ObjectExtractor& extractor : kObjectExtractors) {
       if (extractor.kind.empty() || extractor.kind == key.kind) {

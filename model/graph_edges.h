@@ -17,6 +17,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -65,10 +66,15 @@ struct ExtractedGraph {
   Edge EdgeAt(size_t i) const;
 };
 
-// The vertices and edges of `store`. Never fails: a malformed reference (a
-// selector with an unknown operator, a cross-namespace owner) produces no
-// edge and one line in `problems`: `Kind/ns/name: field: why`.
-ExtractedGraph ExtractGraph(const ObjectStore& store);
+// Which objects of a store a graph is built over (all, when empty).
+using ObjectFilter = std::function<bool(const ObjectKey&)>;
+
+// The vertices and edges of the objects of `store` that `keep` accepts
+// (every object when `keep` is empty); a reference to an object left out
+// becomes a missing vertex. Never fails: a malformed reference (a selector
+// with an unknown operator, a cross-namespace owner) produces no edge and
+// one line in `problems`: `Kind/ns/name: field: why`.
+ExtractedGraph ExtractGraph(const ObjectStore& store, const ObjectFilter& keep = {});
 
 }  // namespace kreplay
 

@@ -29,22 +29,27 @@ std::map<ObjectKey, ObjectPtr> FirstBefore(const std::vector<Change>& journal) {
 // namespaced objects with edges into other namespaces, docs/graph.md). A
 // walk from what the step wrote gives the same result on it as on the whole
 // state, and a graph of it costs what the namespaces hold, not the cluster.
-ObjectStore Neighbourhood(const ObjectStore& state, const std::map<ObjectKey, ObjectPtr>& written) {
+ObjectFilter Neighbourhood(const std::map<ObjectKey, ObjectPtr>& written) {
   std::set<std::string> namespaces;
   for (const auto& [key, object] : written) namespaces.insert(key.ns);
-  ObjectStore out;
-  for (const auto& [key, object] : state.objects()) {
-    if (key.ns.empty() || namespaces.contains(key.ns) || key.kind == "RoleBinding") out.Put(object);
-  }
-  return out;
+  return [namespaces = std::move(namespaces)](const ObjectKey& key) {
+    return key.ns.empty() || namespaces.contains(key.ns) || key.kind == "RoleBinding";
+  };
 }
 
-ObjectStore StateBefore(ObjectStore after, const std::map<ObjectKey, ObjectPtr>& first) {
-  for (const auto& [key, object] : first) {
-    after.Remove(key);
-    if (object) after.Put(object);
+// The neighbourhood as it was before the step: `after`'s kept objects with
+// the step's writes undone.
+ObjectStore StateBefore(const ObjectStore& after, const ObjectFilter& keep,
+                        const std::map<ObjectKey, ObjectPtr>& first) {
+  ObjectStore before;
+  for (const auto& [key, object] : after.objects()) {
+    if (keep(key)) before.Put(object);
   }
-  return after;
+  for (const auto& [key, object] : first) {
+    before.Remove(key);
+    if (object) before.Put(object);
+  }
+  return before;
 }
 
 // The dependency graphs of a step's neighbourhood after and before the
@@ -52,18 +57,20 @@ ObjectStore StateBefore(ObjectStore after, const std::map<ObjectKey, ObjectPtr>&
 // and every path they need is on the first.
 class Graphs {
  public:
-  Graphs(const ObjectStore& near, const std::map<ObjectKey, ObjectPtr>& first)
-      : near_(near), first_(first), after_(DependencyGraph::Build(near)) {}
+  Graphs(const ObjectStore& after, const std::map<ObjectKey, ObjectPtr>& first)
+      : after_store_(after), first_(first), keep_(Neighbourhood(first)),
+        after_(DependencyGraph::Build(after, keep_)) {}
 
   const DependencyGraph& after() const { return after_; }
   const DependencyGraph& before() {
-    if (!before_) before_ = DependencyGraph::Build(StateBefore(near_, first_));
+    if (!before_) before_ = DependencyGraph::Build(StateBefore(after_store_, keep_, first_));
     return *before_;
   }
 
  private:
-  const ObjectStore& near_;
+  const ObjectStore& after_store_;
   const std::map<ObjectKey, ObjectPtr>& first_;
+  ObjectFilter keep_;
   DependencyGraph after_;
   std::optional<DependencyGraph> before_;
 };
@@ -204,8 +211,7 @@ std::vector<BlastMember> ComputeStepBlastRadius(const StepReport& step,
   std::vector<BlastMember> out;
   if (step.effect.empty()) return out;
   std::map<ObjectKey, ObjectPtr> first = FirstBefore(journal);
-  ObjectStore near = Neighbourhood(after, first);
-  Graphs graphs(near, first);
+  Graphs graphs(after, first);
   PathFinder paths(graphs, AgentTargets(step));
   AddWritten(step, paths, out);
   AddFallenServices(step, first, after, paths, out);
