@@ -126,7 +126,7 @@ absl::StatusOr<Json> ServerSideApply(const Json* live, const Json& manifest,
   // Prune what this manager applied before, omits now, and nobody else owns.
   FieldSet owned;
   for (const ManagedEntry& entry : entries) owned = owned.Union(entry.fields);
-  RemoveFields(merged, last.Difference(owned), type);
+  RemoveFieldsOwned(merged, last.Difference(owned), type, &owned);
 
   KREPLAY_ASSIGN_OR_RETURN(Comparison change, Compare(current, merged, type));
   FieldSet changed = Stripped(change.modified.Union(change.added));

@@ -178,7 +178,12 @@ class Comparer {
   FieldSet::Path path_;
 };
 
-void RemoveFromList(Json& list, const FieldSet& set, const ListShape& shape) {
+const FieldSet* ChildOf(const FieldSet* set, const std::string& element) {
+  return set == nullptr ? nullptr : set->Child(element);
+}
+
+void RemoveFromList(Json& list, const FieldSet& set, const ListShape& shape,
+                    const FieldSet* owned) {
   Json kept = Json::array();
   for (Json& item : list) {
     absl::StatusOr<std::optional<std::string>> element = ListItemElement(item, shape);
@@ -189,7 +194,7 @@ void RemoveFromList(Json& list, const FieldSet& set, const ListShape& shape) {
     if (set.Has({**element})) continue;
     const FieldSet* below = set.Child(**element);
     if (below != nullptr && item.is_object() && shape.type == ListType::kMap) {
-      RemoveFields(item, *below, shape.element_type);
+      RemoveFieldsOwned(item, *below, shape.element_type, ChildOf(owned, **element));
     }
     kept.push_back(std::move(item));
   }
@@ -245,17 +250,29 @@ absl::StatusOr<Comparison> Compare(const Json& lhs, const Json& rhs,
 }
 
 void RemoveFields(Json& object, const FieldSet& set, absl::string_view type) {
+  RemoveFieldsOwned(object, set, type, nullptr);
+}
+
+// With `owned`, a field of a struct that loses something and keeps nothing
+// anyone owns goes as a whole, unowned (defaulted) members included: the
+// prune of structured-merge-diff removes named fields as members
+// (EnsureNamedFieldsAreMembers) and adds back only what a manager owns.
+void RemoveFieldsOwned(Json& object, const FieldSet& set, absl::string_view type,
+                       const FieldSet* owned) {
   for (auto it = object.begin(); it != object.end();) {
-    const FieldSet* below = set.Child(FieldElement(it.key()));
+    std::string element = FieldElement(it.key());
+    const FieldSet* below = set.Child(element);
     bool drop = below != nullptr && below->member();
     if (below != nullptr && !drop && !it->empty()) {
+      const FieldSet* owned_below = ChildOf(owned, element);
       if (it->is_object() && !IsAtomicStruct(type, it.key())) {
-        RemoveFields(*it, *below, ChildTypeOf(type, it.key()));
+        RemoveFieldsOwned(*it, *below, ChildTypeOf(type, it.key()), owned_below);
+        drop = owned != nullptr && (owned_below == nullptr || owned_below->Empty());
       } else if (it->is_array()) {
         ListShape shape = ListShapeOf(type, it.key());
-        if (shape.type != ListType::kAtomic) RemoveFromList(*it, *below, shape);
+        if (shape.type != ListType::kAtomic) RemoveFromList(*it, *below, shape, owned_below);
       }
-      drop = it->empty();
+      drop = drop || it->empty();
     }
     it = drop ? object.erase(it) : std::next(it);
   }

@@ -55,6 +55,15 @@ absl::StatusOr<Comparison> Compare(const Json& lhs, const Json& rhs,
 // typed round trip drops them).
 void RemoveFields(Json& object, const FieldSet& set, absl::string_view type);
 
+// RemoveFields for server-side apply's prune, where `owned` is what every
+// manager owns after the apply: an object field that loses something and
+// holds nothing owned any more is removed whole, its unowned (server-
+// defaulted) fields with it, as structured-merge-diff's prune removes named
+// fields as members (EnsureNamedFieldsAreMembers) and adds back only what a
+// manager owns. `owned` may be null (then as RemoveFields).
+void RemoveFieldsOwned(Json& object, const FieldSet& set, absl::string_view type,
+                       const FieldSet* owned);
+
 }  // namespace kreplay
 
 #endif  // KREPLAY_MODEL_SSA_FIELDS_H_

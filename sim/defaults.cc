@@ -4,59 +4,212 @@
 
 #include "absl/strings/str_cat.h"
 #include "model/type_registry.h"
+#include "sim/default_rules.h"
+#include "sim/pod_defaults.h"
 
 namespace kreplay {
 namespace {
 
-void SetIfAbsent(Json& object, const std::string& path_parent,
-                 const std::string& field, const Json& value) {
-  Json& parent = Ensure(object, path_parent);
-  if (!parent.contains(field)) parent[field] = value;
+bool IsRollingUpdate(const Json& strategy) {
+  return GetString(strategy, "type") == "RollingUpdate";
+}
+bool TypeUnset(const Json& strategy) { return IsUnset(strategy, "type", Unset::kZero); }
+bool ParallelismUnset(const Json& spec) { return IsUnset(spec, "parallelism", Unset::kNil); }
+bool HasPort(const Json& port) { return port.contains("port"); }
+
+// service.ExternallyAccessible: NodePort, LoadBalancer, or ClusterIP with
+// external IPs.
+bool ExternallyAccessible(const Json& spec) {
+  std::string type = GetString(spec, "type");
+  const Json* ips = Find(spec, "externalIPs");
+  return type == "NodePort" || type == "LoadBalancer" ||
+         (type == "ClusterIP" && ips != nullptr && ips->is_array() && !ips->empty());
+}
+bool HasInternalPolicy(const Json& spec) {
+  std::string type = GetString(spec, "type");
+  return type == "ClusterIP" || type == "NodePort" || type == "LoadBalancer";
+}
+bool IsLoadBalancer(const Json& spec) { return GetString(spec, "type") == "LoadBalancer"; }
+bool IsClientIP(const Json& spec) { return GetString(spec, "sessionAffinity") == "ClientIP"; }
+
+Json PortNumber(const Json& port) { return port.value("port", Json(0)); }
+Json BackoffLimit(const Json& spec) {
+  return spec.contains("backoffLimitPerIndex") ? Json(2147483647) : Json(6);
+}
+Json ReplacementPolicy(const Json& spec) {
+  return spec.contains("podFailurePolicy") ? "Failed" : "TerminatingOrFailed";
 }
 
-void DefaultWorkload(Json& object) {
-  SetIfAbsent(object, "spec", "replicas", 1);
-  if (object["kind"] != "Deployment") return;
-  SetIfAbsent(object, "spec", "revisionHistoryLimit", 10);
-  SetIfAbsent(object, "spec", "progressDeadlineSeconds", 600);
-  Json& strategy = Ensure(object, "spec.strategy");
-  if (!strategy.contains("type")) strategy["type"] = "RollingUpdate";
-  if (strategy["type"] == "RollingUpdate") {
-    SetIfAbsent(object, "spec.strategy.rollingUpdate", "maxSurge", "25%");
-    SetIfAbsent(object, "spec.strategy.rollingUpdate", "maxUnavailable", "25%");
+// apps/v1 SetDefaults_Deployment.
+constexpr FieldDefault kDeployment[] = {
+    {"spec", "replicas", Unset::kNil, "1"},
+    {"spec.strategy", "type", Unset::kZero, R"("RollingUpdate")"},
+    {"spec.strategy", "rollingUpdate", Unset::kNil, "{}", nullptr, &IsRollingUpdate},
+    {"spec.strategy.rollingUpdate?", "maxUnavailable", Unset::kNil, R"("25%")"},
+    {"spec.strategy.rollingUpdate?", "maxSurge", Unset::kNil, R"("25%")"},
+    {"spec", "revisionHistoryLimit", Unset::kNil, "10"},
+    {"spec", "progressDeadlineSeconds", Unset::kNil, "600"},
+};
+
+// apps/v1 SetDefaults_ReplicaSet.
+constexpr FieldDefault kReplicaSet[] = {
+    {"spec", "replicas", Unset::kNil, "1"},
+};
+
+// apps/v1 SetDefaults_StatefulSet (StatefulSetAutoDeletePVC is on in 1.32);
+// each volumeClaimTemplate as a PersistentVolumeClaim.
+constexpr FieldDefault kStatefulSet[] = {
+    {"spec", "podManagementPolicy", Unset::kZero, R"("OrderedReady")"},
+    {"spec.updateStrategy", "rollingUpdate", Unset::kNil, "{}", nullptr, &TypeUnset},
+    {"spec.updateStrategy", "type", Unset::kZero, R"("RollingUpdate")"},
+    {"spec.updateStrategy.rollingUpdate?", "partition", Unset::kNil, "0"},
+    {"spec", "persistentVolumeClaimRetentionPolicy", Unset::kNil, "{}"},
+    {"spec.persistentVolumeClaimRetentionPolicy", "whenDeleted", Unset::kZero, R"("Retain")"},
+    {"spec.persistentVolumeClaimRetentionPolicy", "whenScaled", Unset::kZero, R"("Retain")"},
+    {"spec", "replicas", Unset::kNil, "1"},
+    {"spec", "revisionHistoryLimit", Unset::kNil, "10"},
+    {"spec.volumeClaimTemplates[].status", "phase", Unset::kZero, R"("Pending")"},
+    {"spec.volumeClaimTemplates[].spec", "volumeMode", Unset::kNil, R"("Filesystem")"},
+};
+
+// apps/v1 SetDefaults_DaemonSet.
+constexpr FieldDefault kDaemonSet[] = {
+    {"spec.updateStrategy", "type", Unset::kZero, R"("RollingUpdate")"},
+    {"spec.updateStrategy", "rollingUpdate", Unset::kNil, "{}", nullptr, &IsRollingUpdate},
+    {"spec.updateStrategy.rollingUpdate?", "maxUnavailable", Unset::kNil, "1"},
+    {"spec.updateStrategy.rollingUpdate?", "maxSurge", Unset::kNil, "0"},
+    {"spec", "revisionHistoryLimit", Unset::kNil, "10"},
+};
+
+// batch/v1 SetDefaults_Job (JobPodReplacementPolicy is on in 1.32).
+constexpr FieldDefault kJob[] = {
+    {"spec", "completions", Unset::kNil, "1", nullptr, &ParallelismUnset},
+    {"spec", "parallelism", Unset::kNil, "1"},
+    {"spec", "backoffLimit", Unset::kNil, nullptr, &BackoffLimit},
+    {"spec", "completionMode", Unset::kNil, R"("NonIndexed")"},
+    {"spec", "suspend", Unset::kNil, "false"},
+    {"spec", "podReplacementPolicy", Unset::kNil, nullptr, &ReplacementPolicy},
+    {"spec.podFailurePolicy?.rules[].onPodConditions[]", "status", Unset::kZero, R"("True")"},
+};
+
+// batch/v1 SetDefaults_CronJob (the job template gets no Job defaults).
+constexpr FieldDefault kCronJob[] = {
+    {"spec", "concurrencyPolicy", Unset::kZero, R"("Allow")"},
+    {"spec", "suspend", Unset::kNil, "false"},
+    {"spec", "successfulJobsHistoryLimit", Unset::kNil, "3"},
+    {"spec", "failedJobsHistoryLimit", Unset::kNil, "1"},
+};
+
+// core/v1 SetDefaults_Service.
+constexpr FieldDefault kService[] = {
+    {"spec", "sessionAffinity", Unset::kZero, R"("None")"},
+    {"spec", "sessionAffinityConfig", Unset::kNil, "{}", nullptr, &IsClientIP},
+    {"spec.sessionAffinityConfig?", "clientIP", Unset::kNil, "{}"},
+    {"spec.sessionAffinityConfig?.clientIP?", "timeoutSeconds", Unset::kNil, "10800"},
+    {"spec", "type", Unset::kZero, R"("ClusterIP")"},
+    {"spec.ports[]", "protocol", Unset::kZero, R"("TCP")"},
+    {"spec.ports[]", "targetPort", Unset::kZero, nullptr, &PortNumber, &HasPort},
+    {"spec", "externalTrafficPolicy", Unset::kZero, R"("Cluster")", nullptr, &ExternallyAccessible},
+    {"spec", "internalTrafficPolicy", Unset::kNil, R"("Cluster")", nullptr, &HasInternalPolicy},
+    {"spec", "allocateLoadBalancerNodePorts", Unset::kNil, "true", nullptr, &IsLoadBalancer},
+};
+
+// core/v1 SetDefaults_NamespaceStatus.
+constexpr FieldDefault kNamespace[] = {
+    {"status", "phase", Unset::kZero, R"("Active")"},
+};
+
+// core/v1 SetDefaults_Secret.
+constexpr FieldDefault kSecret[] = {
+    {"", "type", Unset::kZero, R"("Opaque")"},
+};
+
+// core/v1 SetDefaults_PersistentVolumeClaim and ..ClaimSpec.
+constexpr FieldDefault kPersistentVolumeClaim[] = {
+    {"status", "phase", Unset::kZero, R"("Pending")"},
+    {"spec", "volumeMode", Unset::kNil, R"("Filesystem")"},
+};
+
+// core/v1 SetDefaults_PersistentVolume.
+constexpr FieldDefault kPersistentVolume[] = {
+    {"status", "phase", Unset::kZero, R"("Pending")"},
+    {"spec", "persistentVolumeReclaimPolicy", Unset::kZero, R"("Retain")"},
+    {"spec", "volumeMode", Unset::kNil, R"("Filesystem")"},
+};
+
+// core/v1 SetDefaults_Endpoints.
+constexpr FieldDefault kEndpoints[] = {
+    {"subsets[].ports[]", "protocol", Unset::kZero, R"("TCP")"},
+};
+
+// networking/v1 SetDefaults_NetworkPolicy and SetDefaults_NetworkPolicyPort.
+bool HasEgress(const Json& spec) {
+  const Json* egress = Find(spec, "egress");
+  return egress != nullptr && egress->is_array() && !egress->empty();
+}
+Json PolicyTypes(const Json& spec) {
+  return HasEgress(spec) ? Json::array({"Ingress", "Egress"}) : Json::array({"Ingress"});
+}
+constexpr FieldDefault kNetworkPolicy[] = {
+    {"spec", "policyTypes", Unset::kZero, nullptr, &PolicyTypes},
+    {"spec.ingress[].ports[]", "protocol", Unset::kNil, R"("TCP")"},
+    {"spec.egress[].ports[]", "protocol", Unset::kNil, R"("TCP")"},
+};
+
+// SetDefaults_Service drops the affinity config of a None affinity. The
+// registry allocates a cluster IP to every Service but ExternalName, and
+// records it single-stack IPv4 in clusterIPs/ipFamilies/ipFamilyPolicy
+// (headless Services keep "None" and are left without those three here).
+void AllocateService(Json& service, int64_t ordinal) {
+  Json& spec = service["spec"];
+  if (GetString(spec, "sessionAffinity") == "None") spec.erase("sessionAffinityConfig");
+  if (GetString(spec, "type") == "ExternalName") return;
+  if (GetString(spec, "clusterIP").empty()) {
+    spec["clusterIP"] = absl::StrCat("10.96.", (ordinal / 250) % 250, ".", 10 + ordinal % 240);
   }
+  if (spec["clusterIP"] == "None") return;
+  if (!spec.contains("clusterIPs")) spec["clusterIPs"] = Json::array({spec["clusterIP"]});
+  if (!spec.contains("ipFamilies")) spec["ipFamilies"] = Json::array({"IPv4"});
+  if (!spec.contains("ipFamilyPolicy")) spec["ipFamilyPolicy"] = "SingleStack";
 }
 
-void DefaultService(Json& object, int64_t ordinal) {
-  SetIfAbsent(object, "spec", "type", "ClusterIP");
-  if (GetString(object, "spec.type") != "ExternalName" &&
-      GetString(object, "spec.clusterIP").empty()) {
-    object["spec"]["clusterIP"] =
-        absl::StrCat("10.96.", (ordinal / 250) % 250, ".", 10 + ordinal % 240);
-  }
-  Json* ports = &object["spec"]["ports"];
-  if (!ports->is_array()) return;
-  for (Json& port : *ports) {
-    if (!port.contains("protocol")) port["protocol"] = "TCP";
-    if (!port.contains("targetPort") && port.contains("port")) {
-      port["targetPort"] = port["port"];
-    }
-  }
+// SetDefaults_Namespace: the name label, always (re)set.
+void LabelNamespace(Json& ns, int64_t) {
+  std::string name = GetString(ns, "metadata.name");
+  if (!name.empty()) Ensure(ns, "metadata.labels")["kubernetes.io/metadata.name"] = name;
 }
 
-using Defaulter = void (*)(Json&, int64_t);
+void DefaultPodObject(Json& pod, int64_t) { DefaultPod(pod); }
+
+// SetDefaults_Job: a Job without labels takes its template's.
+void LabelJob(Json& job, int64_t) {
+  const Json* labels = Find(job, "spec.template.metadata.labels");
+  if (labels == nullptr || !labels->is_object() || labels->empty()) return;
+  if (IsUnset(Ensure(job, "metadata"), "labels", Unset::kZero)) job["metadata"]["labels"] = *labels;
+}
 
 struct KindDefaults {
   const char* kind;
-  Defaulter apply;
+  absl::Span<const FieldDefault> rules;
+  const char* pod_template;  // where the kind holds a pod template, or nullptr
+  void (*more)(Json& object, int64_t ordinal);
 };
 
-const KindDefaults kDefaults[] = {
-    {"Deployment", [](Json& o, int64_t) { DefaultWorkload(o); }},
-    {"ReplicaSet", [](Json& o, int64_t) { DefaultWorkload(o); }},
-    {"StatefulSet", [](Json& o, int64_t) { DefaultWorkload(o); }},
-    {"Service", &DefaultService},
-    {"Namespace", [](Json& o, int64_t) { SetIfAbsent(o, "status", "phase", "Active"); }},
+constexpr KindDefaults kKinds[] = {
+    {"Deployment", kDeployment, "spec.template", nullptr},
+    {"ReplicaSet", kReplicaSet, "spec.template", nullptr},
+    {"StatefulSet", kStatefulSet, "spec.template", nullptr},
+    {"DaemonSet", kDaemonSet, "spec.template", nullptr},
+    {"Job", kJob, "spec.template", &LabelJob},
+    {"CronJob", kCronJob, "spec.jobTemplate.spec.template", nullptr},
+    {"Pod", {}, nullptr, &DefaultPodObject},
+    {"Service", kService, nullptr, &AllocateService},
+    {"Namespace", kNamespace, nullptr, &LabelNamespace},
+    {"Secret", kSecret, nullptr, nullptr},
+    {"PersistentVolumeClaim", kPersistentVolumeClaim, nullptr, nullptr},
+    {"PersistentVolume", kPersistentVolume, nullptr, nullptr},
+    {"Endpoints", kEndpoints, nullptr, nullptr},
+    {"NetworkPolicy", kNetworkPolicy, nullptr, nullptr},
 };
 
 // Immutable fields per kind, as dotted paths.
@@ -84,9 +237,13 @@ std::string Qualified(const Json& object) {
 }  // namespace
 
 void ApplyDefaults(Json& object, int64_t ordinal) {
+  StripNulls(object);
   std::string kind = GetString(object, "kind");
-  for (const KindDefaults& d : kDefaults) {
-    if (kind == d.kind) d.apply(object, ordinal);
+  for (const KindDefaults& k : kKinds) {
+    if (kind != k.kind) continue;
+    ApplyFieldDefaults(object, k.rules);
+    if (k.pod_template != nullptr) ForEachAt(object, k.pod_template, &DefaultPodTemplate);
+    if (k.more != nullptr) k.more(object, ordinal);
   }
 }
 

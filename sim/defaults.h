@@ -1,6 +1,10 @@
-// API-server defaulting and validation of the fields kreplay's controllers
-// and checks depend on (Deployment strategy and replicas, Service type and
-// clusterIP, container defaults), and the immutable-field rules.
+// The API server's defaulting of every object it stores, and the
+// immutable-field rules. Defaults follow Kubernetes 1.32 (pkg/apis/*/v1
+// defaults.go): workload specs (Deployment, ReplicaSet, StatefulSet,
+// DaemonSet, Job, CronJob), every pod template and Pod (sim/pod_defaults.h),
+// Service (plus the cluster IP the registry allocates), Namespace, Secret,
+// PersistentVolume(Claim), Endpoints, NetworkPolicy. docs/semantics.md,
+// "Defaults", lists what is defaulted and what is not.
 #ifndef KREPLAY_SIM_DEFAULTS_H_
 #define KREPLAY_SIM_DEFAULTS_H_
 
@@ -9,8 +13,11 @@
 
 namespace kreplay {
 
-// Fills defaults into a new or updated object, in place. `ordinal` seeds
-// values the server would allocate (a Service's clusterIP).
+// Fills defaults into a new or updated object, in place, as the server does
+// on every create and update (a patched object included) before validation
+// and storage. Null members are removed first (null decodes to the zero
+// value). Idempotent. `ordinal` seeds values the server would allocate (a
+// Service's clusterIP).
 void ApplyDefaults(Json& object, int64_t ordinal);
 
 // Copies values the server allocated (a Service's clusterIP) from `live`

@@ -121,6 +121,33 @@ TEST_CASE("server-side apply: fields the manager stops applying are removed") {
   CHECK(applied["spec"]["replicas"] == 3);
 }
 
+TEST_CASE("server-side apply: a struct the manager stops applying goes with its defaults") {
+  // The API server stored the applied probe with its defaults, which no
+  // manager owns; dropping the probe from the configuration removes it whole
+  // (structured-merge-diff prunes named fields as members), while a probe
+  // the manager still applies keeps its defaults.
+  Json live = Apply(nullptr, Json::parse(kManifest), Options("kubernetes-mcp-server"));
+  Json& stored = live["spec"]["template"]["spec"]["containers"][0];
+  stored["readinessProbe"].update(Json::parse(
+      R"({"timeoutSeconds": 1, "periodSeconds": 10, "successThreshold": 1, "failureThreshold": 3})"));
+  stored["readinessProbe"]["httpGet"]["scheme"] = "HTTP";
+
+  Json same = Apply(&live, Json::parse(kManifest), Options("kubernetes-mcp-server"));
+  CHECK(same["spec"]["template"]["spec"]["containers"][0]["readinessProbe"] == stored["readinessProbe"]);
+
+  Json narrower = Json::parse(kManifest);
+  narrower["spec"]["template"]["spec"]["containers"][0].erase("readinessProbe");
+  Json applied = Apply(&live, narrower, Options("kubernetes-mcp-server"));
+  CHECK_FALSE(applied["spec"]["template"]["spec"]["containers"][0].contains("readinessProbe"));
+
+  Json path_only = Json::parse(kManifest);
+  path_only["spec"]["template"]["spec"]["containers"][0]["readinessProbe"]["httpGet"].erase("path");
+  Json kept = Apply(&live, path_only, Options("kubernetes-mcp-server"));
+  CHECK(kept["spec"]["template"]["spec"]["containers"][0]["readinessProbe"] ==
+        Json::parse(R"({"httpGet": {"port": 80, "scheme": "HTTP"}, "timeoutSeconds": 1,
+                        "periodSeconds": 10, "successThreshold": 1, "failureThreshold": 3})"));
+}
+
 TEST_CASE("server-side apply: an object nobody applied belongs to before-first-apply") {
   Json live = Json::parse(kManifest);  // e.g. a fixture object, no managedFields
   Json manifest = Json::parse(kManifest);

@@ -1,0 +1,83 @@
+#include "sim/default_rules.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+
+namespace kreplay {
+namespace {
+
+std::string_view View(absl::string_view s) { return std::string_view(s.data(), s.size()); }
+
+void Walk(Json& node, const std::vector<absl::string_view>& steps, size_t at,
+          absl::FunctionRef<void(Json&)> fn) {
+  if (!node.is_object()) return;
+  if (at == steps.size()) {
+    fn(node);
+    return;
+  }
+  absl::string_view step = steps[at];
+  if (absl::ConsumeSuffix(&step, "[]")) {
+    auto it = node.find(View(step));
+    if (it == node.end() || !it->is_array()) return;
+    for (Json& element : *it) Walk(element, steps, at + 1, fn);
+    return;
+  }
+  if (absl::ConsumeSuffix(&step, "?")) {
+    auto it = node.find(View(step));
+    if (it != node.end()) Walk(*it, steps, at + 1, fn);
+    return;
+  }
+  Json& child = node[std::string(step)];
+  if (child.is_null()) child = Json::object();
+  Walk(child, steps, at + 1, fn);
+}
+
+void ApplyRule(Json& parent, const FieldDefault& rule) {
+  if (!IsUnset(parent, rule.field, rule.unset)) return;
+  if (rule.when != nullptr && !rule.when(parent)) return;
+  parent[rule.field] = rule.compute != nullptr ? rule.compute(parent) : Json::parse(rule.value);
+}
+
+}  // namespace
+
+void ForEachAt(Json& root, absl::string_view path, absl::FunctionRef<void(Json&)> fn) {
+  std::vector<absl::string_view> steps = absl::StrSplit(path, '.', absl::SkipEmpty());
+  Walk(root, steps, 0, fn);
+}
+
+void ApplyFieldDefaults(Json& root, absl::Span<const FieldDefault> rules) {
+  for (const FieldDefault& rule : rules) {
+    ForEachAt(root, rule.parent, [&rule](Json& parent) { ApplyRule(parent, rule); });
+  }
+}
+
+bool IsUnset(const Json& parent, absl::string_view field, Unset unset) {
+  auto it = parent.find(View(field));
+  if (it == parent.end() || it->is_null()) return true;
+  if (unset == Unset::kNil) return false;
+  if (it->is_string()) return it->get_ref<const std::string&>().empty();
+  if (it->is_number()) return *it == 0;
+  return (it->is_object() || it->is_array()) && it->empty();
+}
+
+void StripNulls(Json& value) {
+  if (value.is_array()) {
+    for (Json& element : value) StripNulls(element);
+    return;
+  }
+  if (!value.is_object()) return;
+  for (auto it = value.begin(); it != value.end();) {
+    if (it->is_null()) {
+      it = value.erase(it);
+    } else {
+      StripNulls(*it);
+      ++it;
+    }
+  }
+}
+
+}  // namespace kreplay
