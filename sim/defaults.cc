@@ -156,6 +156,23 @@ constexpr FieldDefault kNetworkPolicy[] = {
     {"spec.egress[].ports[]", "protocol", Unset::kNil, R"("TCP")"},
 };
 
+// storage/v1 SetDefaults_StorageClass.
+constexpr FieldDefault kStorageClass[] = {
+    {"", "reclaimPolicy", Unset::kNil, R"("Delete")"},
+    {"", "volumeBindingMode", Unset::kNil, R"("Immediate")"},
+};
+
+// rbac/v1 SetDefaults_RoleBinding, SetDefaults_ClusterRoleBinding and
+// SetDefaults_Subject (a ServiceAccount subject keeps the core group, "").
+bool IsUserOrGroup(const Json& subject) {
+  std::string kind = GetString(subject, "kind");
+  return kind == "User" || kind == "Group";
+}
+constexpr FieldDefault kRoleBinding[] = {
+    {"roleRef", "apiGroup", Unset::kZero, R"("rbac.authorization.k8s.io")"},
+    {"subjects[]", "apiGroup", Unset::kZero, R"("rbac.authorization.k8s.io")", nullptr, &IsUserOrGroup},
+};
+
 // SetDefaults_Service drops the affinity config of a None affinity. The
 // registry allocates a cluster IP to every Service but ExternalName, and
 // records it single-stack IPv4 in clusterIPs/ipFamilies/ipFamilyPolicy
@@ -210,6 +227,9 @@ constexpr KindDefaults kKinds[] = {
     {"PersistentVolume", kPersistentVolume, nullptr, nullptr},
     {"Endpoints", kEndpoints, nullptr, nullptr},
     {"NetworkPolicy", kNetworkPolicy, nullptr, nullptr},
+    {"StorageClass", kStorageClass, nullptr, nullptr},
+    {"RoleBinding", kRoleBinding, nullptr, nullptr},
+    {"ClusterRoleBinding", kRoleBinding, nullptr, nullptr},
 };
 
 // Immutable fields per kind, as dotted paths.

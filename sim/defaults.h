@@ -3,7 +3,8 @@
 // defaults.go): workload specs (Deployment, ReplicaSet, StatefulSet,
 // DaemonSet, Job, CronJob), every pod template and Pod (sim/pod_defaults.h),
 // Service (plus the cluster IP the registry allocates), Namespace, Secret,
-// PersistentVolume(Claim), Endpoints, NetworkPolicy. docs/semantics.md,
+// PersistentVolume(Claim), Endpoints, NetworkPolicy, StorageClass,
+// (Cluster)RoleBinding. docs/semantics.md,
 // "Defaults", lists what is defaulted and what is not.
 #ifndef KREPLAY_SIM_DEFAULTS_H_
 #define KREPLAY_SIM_DEFAULTS_H_
