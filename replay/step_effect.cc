@@ -8,9 +8,11 @@ namespace kreplay {
 namespace {
 
 struct Span {
-  ObjectPtr before;
-  ObjectPtr after;
-  std::string via;
+  ObjectPtr before;    // at the step's first write
+  ObjectPtr after;     // after its last
+  std::string first;   // the actor of the first write
+  std::string last;    // the actor of the last write
+  bool existed = false;  // some write left the object in the store
 };
 
 bool Noise(const std::string& path) {
@@ -31,18 +33,28 @@ Json Diff(const Json& before, const Json& after) {
 Effect EffectOf(const std::vector<Change>& journal) {
   std::map<ObjectKey, Span> spans;
   for (const Change& change : journal) {
-    auto [it, inserted] = spans.try_emplace(change.key, Span{change.before, change.after, change.actor});
-    if (!inserted) it->second.after = change.after;
+    bool stored = change.after != nullptr;
+    auto [it, inserted] = spans.try_emplace(
+        change.key, Span{change.before, change.after, change.actor, change.actor, stored});
+    if (inserted) continue;
+    it->second.after = change.after;
+    it->second.last = change.actor;
+    it->second.existed |= stored;
   }
   Effect effect;
   for (const auto& [key, span] : spans) {
     if (!span.before && span.after) {
-      effect.created.push_back({key, span.via, Json()});
+      effect.created.push_back({key, span.first, Json()});
     } else if (span.before && !span.after) {
-      effect.deleted.push_back({key, span.via, Json()});
+      effect.deleted.push_back({key, span.last, Json()});
     } else if (span.before && span.after) {
       Json diff = Diff(*span.before, *span.after);
-      if (!diff.empty()) effect.updated.push_back({key, span.via, std::move(diff)});
+      if (!diff.empty()) effect.updated.push_back({key, span.first, std::move(diff)});
+    } else if (span.existed) {
+      // Came and went within the step (a replacement pod deleted by the
+      // same command): both writes happened on the cluster.
+      effect.created.push_back({key, span.first, Json()});
+      effect.deleted.push_back({key, span.last, Json()});
     }
   }
   return effect;

@@ -10,10 +10,13 @@
 
 namespace kreplay {
 
-// Folds `journal` (in write order) into an Effect ordered by object key. An
-// object created and deleted within the journal does not appear; one whose
-// writes cancel out does not appear as updated. Diffs leave out
-// resourceVersion and managedFields.
+// Folds `journal` (in write order) into an Effect ordered by object key: an
+// object is created (by the actor of its first write), updated (first
+// actor, diff from before the step to after it) or deleted (by the actor of
+// its last write). An object created and deleted within the journal is in
+// both lists, as both writes reached the cluster; one whose writes cancel
+// out does not appear as updated. Diffs leave out resourceVersion and
+// managedFields.
 Effect EffectOf(const std::vector<Change>& journal);
 
 }  // namespace kreplay
