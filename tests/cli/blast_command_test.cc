@@ -8,29 +8,14 @@
 
 #include <doctest/doctest.h>
 
+#include "tests/cli/cli_test_util.h"
+
 #include "absl/strings/match.h"
-#include "cli/app.h"
 #include "cli/blast_command.h"
 #include "model/json.h"
 
 namespace kreplay {
 namespace {
-
-struct Outcome {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Outcome Kreplay(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  int code = RunApp(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-std::string FixtureDir(const std::string& name) {
-  return std::string(KREPLAY_FIXTURES_DIR) + "/" + name;
-}
 
 std::string Example(const std::string& fixture, const std::string& name) {
   return FixtureDir(fixture) + "/examples/" + name;

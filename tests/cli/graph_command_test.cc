@@ -15,9 +15,10 @@
 
 #include <doctest/doctest.h>
 
+#include "tests/cli/cli_test_util.h"
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
-#include "cli/app.h"
 #include "model/json.h"
 
 extern char** environ;
@@ -26,22 +27,6 @@ namespace kreplay {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Outcome {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Outcome Kreplay(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  int code = RunApp(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-std::string FixtureDir(const std::string& name) {
-  return std::string(KREPLAY_FIXTURES_DIR) + "/" + name;
-}
 
 std::string Example(const std::string& fixture, const std::string& name) {
   return FixtureDir(fixture) + "/examples/" + name;

@@ -6,30 +6,17 @@
 
 #include <doctest/doctest.h>
 
+#include "tests/cli/cli_test_util.h"
+
 #include "absl/strings/match.h"
-#include "cli/app.h"
 #include "cli/command.h"
 #include "model/json.h"
 
 namespace kreplay {
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Run Kreplay(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  int code = RunApp(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
 std::string WriteTemp(const std::string& name, const std::string& text) {
-  std::filesystem::path path = std::filesystem::temp_directory_path() / ("kreplay_ledger_test_" + name);
-  std::ofstream(path) << text;
-  return path.string();
+  return WriteTempFile("kreplay_ledger_test_" + name, text);
 }
 
 constexpr char kMcpLog[] =
@@ -41,7 +28,7 @@ constexpr char kMcpLog[] =
 
 TEST_CASE("ledger convert writes canonical JSONL that reads back the same") {
   std::string path = WriteTemp("convert.jsonl", kMcpLog);
-  Run run = Kreplay({"ledger", "convert", path});
+  Outcome run = Kreplay({"ledger", "convert", path});
   CHECK(run.code == 0);
   CHECK(run.err.empty());
   CHECK(run.out ==
@@ -50,7 +37,7 @@ TEST_CASE("ledger convert writes canonical JSONL that reads back the same") {
 {"args":{"namespace":"bench"},"id":"mcp-jsonrpc:3","result":{"output":"no events","status":"ok"},"tool":"events_list"}
 )");
   std::string canonical = WriteTemp("converted.jsonl", run.out);
-  Run again = Kreplay({"ledger", "convert", canonical});
+  Outcome again = Kreplay({"ledger", "convert", canonical});
   CHECK(again.code == 0);
   CHECK(absl::StrContains(again.out, R"("source_format":"canonical")"));
   CHECK(absl::StrContains(again.out, R"("id":"canonical:2","result":{"output":"Pod deleted successfully")"));
@@ -58,7 +45,7 @@ TEST_CASE("ledger convert writes canonical JSONL that reads back the same") {
 
 TEST_CASE("ledger check: everything understood exits 0 and lists the operations") {
   std::string path = WriteTemp("check_ok.jsonl", kMcpLog);
-  Run run = Kreplay({"ledger", "check", path});
+  Outcome run = Kreplay({"ledger", "check", path});
   CHECK(run.code == 0);
   CHECK(absl::StrContains(run.out, "format mcp-jsonrpc, 2 calls, 0 problems\n"));
   CHECK(absl::StrContains(run.out, "line 1: pods_delete [containers] recorded ok\n"));
@@ -72,11 +59,11 @@ TEST_CASE("ledger check: everything understood exits 0 and lists the operations"
 TEST_CASE("ledger check: an unknown mutating tool exits 65, with the reason") {
   std::string path = WriteTemp("check_unknown.jsonl",
                                R"({"tool":"restart_app","args":{"name":"web"}})" "\n");
-  Run run = Kreplay({"ledger", "check", path});
+  Outcome run = Kreplay({"ledger", "check", path});
   CHECK(run.code == kExitDataError);
   CHECK(absl::StrContains(run.out, "line 1: restart_app [unknown tool] recorded unknown\n"));
   CHECK(absl::StrContains(run.out, "not understood: unknown tool \"restart_app\": its name suggests a mutation"));
-  Run json = Kreplay({"ledger", "check", path, "-o", "json"});
+  Outcome json = Kreplay({"ledger", "check", path, "-o", "json"});
   CHECK(json.code == kExitDataError);
   Json report = Json::parse(json.out);
   CHECK(report["schema"].get<std::string>() == "kreplay.ledger-check/v1");
@@ -88,10 +75,10 @@ TEST_CASE("ledger: missing files exit 66, bad data 65, bad usage 64") {
   CHECK(Kreplay({"ledger", "check", "/nonexistent/kreplay.jsonl"}).code == kExitNoInput);
   CHECK(Kreplay({"ledger", "convert", "/nonexistent/kreplay.jsonl"}).code == kExitNoInput);
   std::string bad = WriteTemp("bad.jsonl", "{\"tool\":\"pods_list\"}\n{oops\n");
-  Run lenient = Kreplay({"ledger", "convert", bad});
+  Outcome lenient = Kreplay({"ledger", "convert", bad});
   CHECK(lenient.code == 0);
   CHECK(absl::StrContains(lenient.err, "kreplay_ledger_test_bad.jsonl:2: skipped: invalid JSON"));
-  Run strict = Kreplay({"ledger", "convert", bad, "--strict"});
+  Outcome strict = Kreplay({"ledger", "convert", bad, "--strict"});
   CHECK(strict.code == kExitDataError);
   CHECK(absl::StrContains(strict.err, "kreplay_ledger_test_bad.jsonl:2: invalid JSON"));
   CHECK(Kreplay({"ledger", "check", bad}).code == kExitDataError);

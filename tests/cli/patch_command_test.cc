@@ -7,30 +7,16 @@
 
 #include <doctest/doctest.h>
 
+#include "tests/cli/cli_test_util.h"
+
 #include "absl/strings/match.h"
-#include "cli/app.h"
 #include "cli/command.h"
 
 namespace kreplay {
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Run Kreplay(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  int code = RunApp(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
 std::string WriteTemp(const std::string& name, const std::string& text) {
-  std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("kreplay_patch_test_" + name);
-  std::ofstream(path) << text;
-  return path.string();
+  return WriteTempFile("kreplay_patch_test_" + name, text);
 }
 
 constexpr char kTwoConfigMaps[] = R"(apiVersion: v1
@@ -50,7 +36,7 @@ metadata:
 
 TEST_CASE("kreplay patch -o json prints what kubectl prints") {
   std::string file = WriteTemp("two.yaml", kTwoConfigMaps);
-  Run run = Kreplay({"patch", "-f", file, "-p", R"({"data":{"y":"2"}})", "-o", "json"});
+  Outcome run = Kreplay({"patch", "-f", file, "-p", R"({"data":{"y":"2"}})", "-o", "json"});
   CHECK(run.code == 0);
   CHECK(run.err.empty());
   CHECK(run.out ==
@@ -82,19 +68,21 @@ TEST_CASE("kreplay patch -o json prints what kubectl prints") {
 
 TEST_CASE("kreplay patch -o yaml, -o name and the default summary") {
   std::string file = WriteTemp("two.yaml", kTwoConfigMaps);
-  Run yaml = Kreplay({"patch", "-f", file, "--type", "merge", "-p", "data: {y: '2'}",
+  Outcome yaml = Kreplay({"patch", "-f", file, "--type", "merge", "-p", "data: {y: '2'}",
                       "-o", "yaml"});
   CHECK(yaml.code == 0);
-  CHECK(absl::StartsWith(yaml.out, "apiVersion: v1\ndata:\n  x: \"1\"\n  \"y\": \"2\"\n"));
-  Run name = Kreplay({"patch", "-f", file, "-p", "{}", "-o", "name"});
+  // The patch is YAML 1.1, as kubectl reads it: the key `y` is the boolean
+  // true, which becomes the string key "true" (kubectl v1.32 prints the same).
+  CHECK(absl::StartsWith(yaml.out, "apiVersion: v1\ndata:\n  \"true\": \"2\"\n  x: \"1\"\n"));
+  Outcome name = Kreplay({"patch", "-f", file, "-p", "{}", "-o", "name"});
   CHECK(name.out == "configmap/a\nconfigmap/b\n");
-  Run summary = Kreplay({"patch", "--local", "-f", file, "-p", R"({"data":{"x":"1"}})"});
+  Outcome summary = Kreplay({"patch", "--local", "-f", file, "-p", R"({"data":{"x":"1"}})"});
   CHECK(summary.out == "configmap/a patched (no change)\nconfigmap/b patched\n");
 }
 
 TEST_CASE("kreplay patch reports a failing object and patches the others") {
   std::string file = WriteTemp("two.yaml", kTwoConfigMaps);
-  Run run = Kreplay({"patch", "-f", file, "--type", "json", "-p",
+  Outcome run = Kreplay({"patch", "-f", file, "--type", "json", "-p",
                      R"([{"op":"remove","path":"/data"}])", "-o", "name"});
   CHECK(run.code == kExitDataError);
   CHECK(run.out == "configmap/a\n");
@@ -108,11 +96,11 @@ TEST_CASE("kreplay patch exit codes") {
                               "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n");
   CHECK(Kreplay({"patch", "-f", "/no/such/file.yaml", "-p", "{}"}).code == kExitNoInput);
   CHECK(Kreplay({"patch", "-f", file, "--patch-file", "/no/such/patch"}).code == kExitNoInput);
-  Run syntax = Kreplay({"patch", "-f", bad, "-p", "{}"});
+  Outcome syntax = Kreplay({"patch", "-f", bad, "-p", "{}"});
   CHECK(syntax.code == kExitDataError);
   CHECK(absl::StrContains(syntax.err, "bad.yaml:"));
   CHECK(Kreplay({"patch", "-f", file, "-p", "{bad"}).code == kExitDataError);
-  Run refused = Kreplay({"patch", "-f", crd, "-p", R"({"spec":{"a":1}})"});
+  Outcome refused = Kreplay({"patch", "-f", crd, "-p", R"({"spec":{"a":1}})"});
   CHECK(refused.code == kExitDataError);
   CHECK(absl::StrContains(refused.err, "unknown format"));
   CHECK(Kreplay({"patch", "-f", crd, "--type", "merge", "-p", R"({"spec":{"a":1}})"}).code == 0);

@@ -7,25 +7,14 @@
 
 #include <doctest/doctest.h>
 
-#include "cli/app.h"
+#include "tests/cli/cli_test_util.h"
+
 #include "model/json.h"
 
 namespace kreplay {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Outcome {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Outcome Kreplay(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  int code = RunApp(args, out, err);
-  return {code, out.str(), err.str()};
-}
 
 // A scratch directory for one test, removed at the end.
 class Scratch {

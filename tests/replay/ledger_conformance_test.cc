@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include "absl/strings/match.h"
+#include "model/object_key.h"
 #include "replay/ledger_reader.h"
 #include "replay/vocabulary.h"
 
@@ -56,7 +57,9 @@ TEST_CASE("conformance: MCP tools/call bodies against Flux159 and containers ser
   CHECK(json_resource.operations[0].kind == "ConfigMap");
   const Interpretation yaml_resource = Interpret(ledger->calls[4]);
   REQUIRE(yaml_resource.operations.size() == 1);
-  CHECK(yaml_resource.operations[0].names == std::vector<std::string>{"chainsaw-write-boundary-check"});
+  // The object is the manifest's (an apply addresses its manifests, not names).
+  REQUIRE(yaml_resource.operations[0].manifests.size() == 1);
+  CHECK(KeyOf(yaml_resource.operations[0].manifests[0]).name == "chainsaw-write-boundary-check");
   // Snippets from different sessions reuse ids and one result has no id.
   CHECK(Warnings(*ledger) >= 3);
 }
