@@ -64,20 +64,4 @@ bool IsUnset(const Json& parent, absl::string_view field, Unset unset) {
   return (it->is_object() || it->is_array()) && it->empty();
 }
 
-void StripNulls(Json& value) {
-  if (value.is_array()) {
-    for (Json& element : value) StripNulls(element);
-    return;
-  }
-  if (!value.is_object()) return;
-  for (auto it = value.begin(); it != value.end();) {
-    if (it->is_null()) {
-      it = value.erase(it);
-    } else {
-      StripNulls(*it);
-      ++it;
-    }
-  }
-}
-
 }  // namespace kreplay

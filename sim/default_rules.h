@@ -51,13 +51,6 @@ void ApplyFieldDefaults(Json& root, absl::Span<const FieldDefault> rules);
 // Whether `parent`[`field`] is unset in the sense of `unset`.
 bool IsUnset(const Json& parent, absl::string_view field, Unset unset);
 
-// Removes every object member whose value is null, at any depth (list
-// elements are kept). Go decodes null into the zero value, which the server
-// stores and returns as absent for the fields kreplay models; the one
-// visible exception, a pod template's `metadata.creationTimestamp: null`, is
-// the zero time and equal to absent (docs/semantics.md, "Defaults").
-void StripNulls(Json& value);
-
 }  // namespace kreplay
 
 #endif  // KREPLAY_SIM_DEFAULT_RULES_H_

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "model/merge_patch.h"
 #include "model/type_registry.h"
 #include "sim/default_rules.h"
 #include "sim/pod_defaults.h"
@@ -257,7 +258,11 @@ std::string Qualified(const Json& object) {
 }  // namespace
 
 void ApplyDefaults(Json& object, int64_t ordinal) {
-  StripNulls(object);
+  // Go decodes null into the zero value, which the server stores and returns
+  // as absent for the fields kreplay models; the one visible exception, a pod
+  // template's `metadata.creationTimestamp: null`, is the zero time and equal
+  // to absent (docs/semantics.md, "Defaults").
+  PruneNulls(object);
   std::string kind = GetString(object, "kind");
   for (const KindDefaults& k : kKinds) {
     if (kind != k.kind) continue;
