@@ -48,13 +48,20 @@ std::string EffectText(const Effect& e) {
   return absl::StrJoin(parts, ", ");
 }
 
+constexpr size_t kOperationWidth = 48;
+
 void Steps(const ReplayResult& result, std::ostringstream& out) {
   out << absl::StrFormat("%-5s %-22s %-48s %-16s %s\n", "STEP", "TOOL", "OPERATION", "RECORDED", "EFFECT");
   for (const StepReport& step : result.steps) {
     std::vector<std::string> ops;
     for (const OperationReport& r : step.operations) ops.push_back(OperationText(r));
+    std::string operation = absl::StrJoin(ops, "; ");
+    // A long operation keeps the columns aligned: cut in the table, whole below.
+    bool cut = operation.size() > kOperationWidth;
     out << absl::StrFormat("%-5d %-22s %-48s %-16s %s\n", step.index, step.call.tool,
-                           absl::StrJoin(ops, "; "), OutcomeText(step), EffectText(step.effect));
+                           cut ? operation.substr(0, kOperationWidth - 3) + "..." : operation,
+                           OutcomeText(step), EffectText(step.effect));
+    if (cut) out << "      operation: " << operation << "\n";
     for (const auto& [recorded, sim] : step.aliases) {
       out << "      alias: Pod/" << recorded << " -> " << sim << "\n";
     }

@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
 #include "replay/fixture.h"
 #include "replay/ledger_reader.h"
 #include "replay/replayer.h"
@@ -231,6 +232,25 @@ TEST_CASE("the same inputs give byte-identical JSON reports") {
     CHECK(ReportJson(a->result, a->judgement, inputs).dump(2) ==
           ReportJson(b->result, b->judgement, inputs).dump(2));
   }
+}
+
+TEST_CASE("text report: the step table stays aligned; a long operation is cut and given whole below") {
+  auto run = ReplayExample("false-alarm", "rollout-restart.jsonl");
+  std::string text = ReportText(run->result, run->judgement, {"false-alarm", "rollout-restart.jsonl"},
+                                false);
+  CHECK(absl::StrContains(text, "LEDGER   rollout-restart.jsonl (canonical, 3 calls)\n"));
+  std::vector<std::string> lines = absl::StrSplit(text, '\n');
+  auto header = std::find_if(lines.begin(), lines.end(),
+                             [](const std::string& l) { return l.rfind("STEP ", 0) == 0; });
+  REQUIRE(header != lines.end());
+  size_t recorded = header->find("RECORDED");
+  // Step 1 reads two pods by name: too long for its column.
+  const std::string& step1 = *(header + 1);
+  CHECK(step1.rfind("1     run_command", 0) == 0);
+  CHECK(step1.substr(recorded, 2) == "ok");
+  CHECK(step1.substr(recorded - 4, 4) == "... ");
+  CHECK((header + 2)->rfind("      operation: get Pod/bench/", 0) == 0);
+  CHECK((header + 3)->substr(recorded, 2) == "ok");
 }
 
 }  // namespace
