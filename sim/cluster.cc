@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "model/type_registry.h"
 #include "sim/defaults.h"
+#include "sim/json_compare.h"
 #include "sim/names.h"
 
 namespace kreplay {
@@ -12,11 +13,13 @@ namespace {
 
 // What the API server compares to decide whether generation moves: every
 // top-level field but metadata and status.
-Json SpecPart(const Json& object) {
-  Json out = object;
-  out.erase("metadata");
-  out.erase("status");
-  return out;
+bool SameSpec(const Json& a, const Json& b) { return EqualExcept(a, b, {"metadata", "status"}); }
+
+// A write that changes nothing but the resourceVersion it carries.
+// REQUIRES: both objects have an object `metadata`.
+bool SameObject(const Json& live, const Json& object) {
+  return EqualExcept(live, object, {"metadata"}) &&
+         EqualExcept(live.at("metadata"), object.at("metadata"), {"resourceVersion"});
 }
 
 std::string Describe(const ObjectKey& key) {
@@ -81,17 +84,13 @@ absl::StatusOr<Json> Cluster::Update(Json object) {
   for (const char* field : {"uid", "creationTimestamp", "generation"}) {
     if (live->at("metadata").contains(field)) meta[field] = live->at("metadata")[field];
   }
-  if (live->contains("spec") && SpecPart(*live) != SpecPart(object)) {
+  if (live->contains("spec") && !SameSpec(*live, object)) {
     meta["generation"] = GetInt(*live, "metadata.generation", 1) + 1;
   }
   if (live->contains("status") && !object.contains("status")) {
     object["status"] = (*live)["status"];
   }
-  Json live_copy = *live;
-  live_copy["metadata"].erase("resourceVersion");
-  Json compare = object;
-  compare["metadata"].erase("resourceVersion");
-  if (live_copy == compare) return *live;  // no-op writes change nothing
+  if (SameObject(*live, object)) return *live;  // no-op writes change nothing
   Store(std::move(object), live);
   return *store_.Get(key);
 }

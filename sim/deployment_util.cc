@@ -4,6 +4,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/strip.h"
+#include "sim/json_compare.h"
 #include "sim/owner.h"
 
 namespace kreplay {
@@ -31,18 +32,29 @@ int64_t RevisionOf(const Json& object) {
              : 0;
 }
 
-bool EqualIgnoreHash(const Json& a, const Json& b) {
-  Json x = a;
-  Json y = b;
+namespace {
+
+// A template's metadata without the pod-template-hash label, dropping the
+// labels and the metadata when that leaves them empty.
+Json MetadataIgnoringHash(const Json& pod_template) {
+  Json x = Json::object();
+  if (auto it = pod_template.find("metadata"); it != pod_template.end()) x["metadata"] = *it;
   Erase(x, "metadata.labels.pod-template-hash");
-  Erase(y, "metadata.labels.pod-template-hash");
-  for (Json* t : {&x, &y}) {
-    if (const Json* labels = Find(*t, "metadata.labels"); labels && labels->empty()) {
-      Erase(*t, "metadata.labels");
-    }
-    if (const Json* meta = Find(*t, "metadata"); meta && meta->empty()) t->erase("metadata");
+  if (const Json* labels = Find(x, "metadata.labels"); labels && labels->empty()) {
+    Erase(x, "metadata.labels");
   }
-  return x == y;
+  if (const Json* meta = Find(x, "metadata"); meta && meta->empty()) x.erase("metadata");
+  return x;
+}
+
+}  // namespace
+
+// The templates are compared in place but for their (small) metadata: copying
+// whole templates made this most of a deployment sync.
+bool EqualIgnoreHash(const Json& a, const Json& b) {
+  if (!a.is_object() || !b.is_object()) return a == b;
+  return EqualExcept(a, b, {"metadata"}) &&
+         MetadataIgnoringHash(a) == MetadataIgnoringHash(b);
 }
 
 std::vector<const Json*> ReplicaSetsOf(const ObjectStore& store, const Json& deployment) {

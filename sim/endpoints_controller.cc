@@ -103,11 +103,13 @@ bool DeleteOrphans(Cluster& cluster) {
 
 bool SyncEndpoints(Cluster& cluster, const World&) {
   bool wrote = DeleteOrphans(cluster);
-  std::vector<Json> services;
+  // Shared, not copied: writes below may move the store's pointers, never
+  // the stored objects.
+  std::vector<ObjectPtr> services;
   for (const Json* s : cluster.store().List("Service")) {
-    if (!IsDeleting(*s)) services.push_back(*s);
+    if (!IsDeleting(*s)) services.push_back(cluster.store().GetShared(KeyOf(*s)));
   }
-  for (const Json& service : services) wrote |= SyncService(cluster, service);
+  for (const ObjectPtr& service : services) wrote |= SyncService(cluster, *service);
   return wrote;
 }
 
