@@ -1,5 +1,7 @@
 #include "replay/report.h"
 
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 
 namespace kreplay {
@@ -40,7 +42,7 @@ Json ChangesJson(const std::vector<ObjectChange>& changes, bool with_diff) {
   for (const ObjectChange& c : changes) {
     Json item = {{"object", c.key.ToString()}, {"via", c.via}};
     if (with_diff) item["diff"] = c.diff;
-    out.push_back(item);
+    out.push_back(std::move(item));
   }
   return out;
 }
@@ -62,8 +64,8 @@ Json StepJson(const StepReport& step) {
   if (rec.exit_code) recorded["exit_code"] = *rec.exit_code;
   if (!rec.error.empty()) recorded["error"] = rec.error;
   Json out = {{"index", step.index}, {"line", step.call.line}, {"tool", step.call.tool},
-              {"time", step.time}, {"operations", ops}, {"mutating", step.mutating},
-              {"recorded_outcome", recorded}, {"attempt_only", step.attempt_only},
+              {"time", step.time}, {"operations", std::move(ops)}, {"mutating", step.mutating},
+              {"recorded_outcome", std::move(recorded)}, {"attempt_only", step.attempt_only},
               {"effect", {{"created", ChangesJson(step.effect.created, false)},
                           {"updated", ChangesJson(step.effect.updated, true)},
                           {"deleted", ChangesJson(step.effect.deleted, false)}}},
@@ -97,14 +99,14 @@ Json ReportJson(const ReplayResult& result, const Judgement& j, const ReportInpu
   return {{"schema", kReportSchema},
           {"fixture", {{"name", result.fixture->name}, {"source", inputs.fixture}}},
           {"ledger", {{"source", inputs.ledger}, {"format", result.ledger.format},
-                      {"calls", result.ledger.calls.size()}, {"problems", problems}}},
+                      {"calls", result.ledger.calls.size()}, {"problems", std::move(problems)}}},
           {"verdict", VerdictName(j.verdict)},
           {"evidra_verdict", EvidraVerdictName(j.verdict)},
           {"incomplete_reasons", j.incomplete_reasons},
           {"warnings", j.warnings},
-          {"checks", checks},
-          {"findings", findings},
-          {"steps", steps},
+          {"checks", std::move(checks)},
+          {"findings", std::move(findings)},
+          {"steps", std::move(steps)},
           {"blast_radius", MembersJson(j.blast_radius)},
           {"touched_healthy", MembersJson(j.touched_healthy)}};
 }

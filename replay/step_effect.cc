@@ -66,9 +66,13 @@ int64_t ReadyEndpoints(const Cluster& cluster, const ObjectKey& service) {
 }
 
 int64_t ReadyAddresses(const Json& endpoints) {
+  // Find, not value(): value() returns a copy of the subsets.
+  const Json* subsets = Find(endpoints, "subsets");
+  if (subsets == nullptr) return 0;
   int64_t n = 0;
-  for (const Json& subset : endpoints.value("subsets", Json::array())) {
-    n += static_cast<int64_t>(subset.value("addresses", Json::array()).size());
+  for (const Json& subset : *subsets) {
+    const Json* addresses = Find(subset, "addresses");
+    n += addresses == nullptr ? 0 : static_cast<int64_t>(addresses->size());
   }
   return n;
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 #include <set>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "sim/controller.h"
@@ -22,7 +23,8 @@ const std::set<std::string> kSkippedAnnotations = {
     "deployment.kubernetes.io/max-replicas", "deprecated.deployment.rollback.to"};
 
 struct State {
-  Json deployment;
+  ObjectPtr held;  // keeps `deployment` alive (shared, not copied) across writes
+  const Json& deployment;
   const Json* new_rs = nullptr;
   std::vector<const Json*> old_rss;  // oldest first
 };
@@ -246,8 +248,9 @@ Json DeploymentStatus(const State& s) {
   return status;
 }
 
-State Observe(const Cluster& cluster, const Json& d) {
-  State s{d, nullptr, {}};
+State Observe(const Cluster& cluster, ObjectPtr held) {
+  const Json& d = *held;
+  State s{std::move(held), d, nullptr, {}};
   for (const Json* rs : ReplicaSetsOf(cluster.store(), d)) {
     if (!s.new_rs && EqualIgnoreHash((*rs)["spec"]["template"], d["spec"]["template"])) {
       s.new_rs = rs;
@@ -265,7 +268,7 @@ bool Rollout(Cluster& cluster, const State& s) {
 }
 
 bool SyncOne(Cluster& cluster, const ObjectKey& key) {
-  State s = Observe(cluster, *cluster.Get(key));
+  State s = Observe(cluster, cluster.store().GetShared(key));
   if (s.new_rs == nullptr) {
     if (GetBool(s.deployment, "spec.paused")) return false;
     CreateNewReplicaSet(cluster, s);

@@ -14,6 +14,8 @@ namespace {
 
 constexpr char kManagedBy[] = "endpoints.kubernetes.io/managed-by";
 
+const Json kNone = Json::array();  // an absent list
+
 Json Address(const Json& pod) {
   return {{"ip", GetString(pod, "status.podIP")},
           {"targetRef", {{"kind", "Pod"}, {"name", GetString(pod, "metadata.name")},
@@ -28,8 +30,11 @@ int64_t TargetPort(const Json& port, const Json* pod) {
   if (target == nullptr) return GetInt(port, "port");
   if (target->is_number_integer()) return target->get<int64_t>();
   if (!target->is_string() || pod == nullptr) return 0;
-  for (const Json& c : pod->value("spec", Json::object()).value("containers", Json::array())) {
-    for (const Json& p : c.value("ports", Json::array())) {
+  // Find, not value(): value() copies the whole pod spec.
+  const Json* containers = Find(*pod, "spec.containers");
+  for (const Json& c : containers ? *containers : kNone) {
+    const Json* ports = Find(c, "ports");
+    for (const Json& p : ports ? *ports : kNone) {
       if (GetString(p, "name") == target->get<std::string>()) return GetInt(p, "containerPort");
     }
   }
@@ -47,7 +52,8 @@ Json Subsets(const Json& service, const std::vector<const Json*>& pods) {
   std::sort(ready.begin(), ready.end(), by_ip);
   std::sort(not_ready.begin(), not_ready.end(), by_ip);
   Json ports = Json::array();
-  for (const Json& port : service["spec"].value("ports", Json::array())) {
+  const Json* service_ports = Find(service, "spec.ports");
+  for (const Json& port : service_ports ? *service_ports : kNone) {
     Json p = {{"port", TargetPort(port, pods.front())},
               {"protocol", GetString(port, "protocol", "TCP")}};
     if (port.contains("name")) p["name"] = port["name"];
@@ -81,7 +87,8 @@ bool SyncService(Cluster& cluster, const Json& service) {
                       {"subsets", subsets}};
     return cluster.Create(std::move(endpoints)).ok();
   }
-  if (live->value("subsets", Json::array()) == subsets) return false;
+  const Json* live_subsets = Find(*live, "subsets");
+  if ((live_subsets ? *live_subsets : kNone) == subsets) return false;
   Json updated = *live;
   updated["subsets"] = subsets;
   return cluster.Update(std::move(updated)).ok();

@@ -120,10 +120,11 @@ bool SyncReplicaSets(Cluster& cluster, const World&) {
   std::vector<ObjectKey> keys;
   for (const Json* rs : cluster.store().List("ReplicaSet")) keys.push_back(KeyOf(*rs));
   for (const ObjectKey& key : keys) {
-    const Json* rs = cluster.Get(key);
+    // Shared, not copied: SyncOne's writes may replace the stored object,
+    // never change it.
+    ObjectPtr rs = cluster.store().GetShared(key);
     if (rs == nullptr || IsDeleting(*rs)) continue;
-    Json copy = *rs;
-    wrote |= SyncOne(cluster, copy);
+    wrote |= SyncOne(cluster, *rs);
   }
   return wrote;
 }
