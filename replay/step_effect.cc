@@ -1,8 +1,10 @@
 #include "replay/step_effect.h"
 
 #include <map>
+#include <utility>
 
 #include "absl/strings/match.h"
+#include "replay/json_diff.h"
 
 namespace kreplay {
 namespace {
@@ -22,8 +24,8 @@ bool Noise(const std::string& path) {
 
 Json Diff(const Json& before, const Json& after) {
   Json out = Json::array();
-  for (const Json& op : Json::diff(before, after)) {
-    if (!Noise(GetString(op, "path"))) out.push_back(op);
+  for (Json& op : DiffJson(before, after)) {
+    if (!Noise(GetString(op, "path"))) out.push_back(std::move(op));
   }
   return out;
 }

@@ -150,6 +150,7 @@ void Cluster::Store(Json object, ObjectPtr before) {
 
 void Cluster::Journal(const ObjectKey& key, ObjectPtr before, ObjectPtr after) {
   journal_.push_back(Change{key, std::move(before), std::move(after), actor_});
+  ++writes_;
 }
 
 std::vector<Change> Cluster::TakeJournal() {

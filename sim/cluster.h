@@ -77,6 +77,10 @@ class Cluster {
   // The changes journaled since the last call, in order; clears them.
   std::vector<Change> TakeJournal();
 
+  // How many writes this cluster has journaled, ever: equal counts mean an
+  // unchanged state (TakeJournal does not reset it).
+  uint64_t writes() const { return writes_; }
+
   // A fresh deterministic sequence number for names derived from `owner`.
   int64_t NextOrdinal(const std::string& owner);
 
@@ -93,6 +97,7 @@ class Cluster {
   absl::btree_map<std::string, int64_t> ordinals_;     // per owner
   absl::btree_map<std::string, int64_t> incarnations_; // per kind/ns/name
   std::vector<Change> journal_;
+  uint64_t writes_ = 0;
 };
 
 }  // namespace kreplay

@@ -7,6 +7,7 @@
 // dependents' references removed. Owner references across namespaces are
 // invalid and count as absent (docs: garbage-collection.md).
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "absl/strings/match.h"
@@ -45,13 +46,14 @@ bool CollectOrphans(Cluster& cluster) {
   for (const auto& [key, object] : cluster.store().objects()) {
     const Json* refs = Find(*object, "metadata.ownerReferences");
     if (refs == nullptr || !refs->is_array() || refs->empty()) continue;
-    Json kept = Json::array();
-    for (const Json& ref : *refs) {
-      if (ValidOwner(cluster.store(), *object, ref)) kept.push_back(ref);
-    }
-    if (kept.empty()) {
+    // Counted first: the references are copied only when some must go.
+    auto valid = [&](const Json& ref) { return ValidOwner(cluster.store(), *object, ref); };
+    auto kept_count = std::count_if(refs->begin(), refs->end(), valid);
+    if (kept_count == 0) {
       doomed.push_back(key);
-    } else if (kept.size() != refs->size()) {
+    } else if (static_cast<size_t>(kept_count) != refs->size()) {
+      Json kept = Json::array();
+      std::copy_if(refs->begin(), refs->end(), std::back_inserter(kept), valid);
       Json copy = *object;
       copy["metadata"]["ownerReferences"] = kept;
       trimmed.push_back(std::move(copy));
