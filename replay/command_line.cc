@@ -95,7 +95,10 @@ class Interpreter {
       return Nested(command[0], depth);  // watch 'kubectl get pods'
     }
     if (IsKubectlProgram(command[0])) {
-      return FromParser(ParseKubectl(command, stdin), KubectlVerbOf(command));
+      absl::StatusOr<std::vector<Operation>> ops = ParseKubectl(command, stdin);
+      // The verb only labels a usage error; reading it parses the words again.
+      Verb attempted = ops.ok() ? Verb::kUnknown : KubectlVerbOf(command);
+      return FromParser(std::move(ops), attempted);
     }
     if (IsHelmProgram(command[0])) return FromParser(ParseHelm(command, stdin), Verb::kUnknown);
     if (std::optional<std::vector<std::string>> inner = XargsCommand(command, kXargsInput)) {
