@@ -3,6 +3,7 @@
 // and the others under `notReadyAddresses`. A Service without a selector has
 // user-managed endpoints and is left alone (upstream endpoints_controller.go).
 #include <algorithm>
+#include <utility>
 
 #include "model/label_selector.h"
 #include "sim/controller.h"
@@ -57,12 +58,13 @@ Json Subsets(const Json& service, const std::vector<const Json*>& pods) {
     Json p = {{"port", TargetPort(port, pods.front())},
               {"protocol", GetString(port, "protocol", "TCP")}};
     if (port.contains("name")) p["name"] = port["name"];
-    ports.push_back(p);
+    ports.push_back(std::move(p));
   }
-  Json subset = {{"ports", ports}};
-  if (!ready.empty()) subset["addresses"] = ready;
-  if (!not_ready.empty()) subset["notReadyAddresses"] = not_ready;
-  return Json::array({subset});
+  // Moved, not copied: this runs for every Service on every pass.
+  Json subset = {{"ports", std::move(ports)}};
+  if (!ready.empty()) subset["addresses"] = std::move(ready);
+  if (!not_ready.empty()) subset["notReadyAddresses"] = std::move(not_ready);
+  return Json::array({std::move(subset)});
 }
 
 bool SyncService(Cluster& cluster, const Json& service) {
@@ -84,13 +86,13 @@ bool SyncService(Cluster& cluster, const Json& service) {
     Json endpoints = {{"apiVersion", "v1"}, {"kind", "Endpoints"},
                       {"metadata", {{"name", name}, {"namespace", ns},
                                     {"labels", {{kManagedBy, "endpoint-controller"}}}}},
-                      {"subsets", subsets}};
+                      {"subsets", std::move(subsets)}};
     return cluster.Create(std::move(endpoints)).ok();
   }
   const Json* live_subsets = Find(*live, "subsets");
   if ((live_subsets ? *live_subsets : kNone) == subsets) return false;
   Json updated = *live;
-  updated["subsets"] = subsets;
+  updated["subsets"] = std::move(subsets);
   return cluster.Update(std::move(updated)).ok();
 }
 
