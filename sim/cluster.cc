@@ -103,7 +103,11 @@ absl::Status Cluster::UpdateStatus(const ObjectKey& key, const Json& status) {
   if (live->contains("status") && (*live)["status"] == status) {
     return absl::OkStatus();
   }
-  Json object = *live;
+  // Everything but the old status is copied: it is replaced anyway.
+  Json object = Json::object();
+  for (const auto& [name, value] : live->items()) {
+    if (name != "status") object.emplace(name, value);
+  }
   object["status"] = status;
   Store(std::move(object), live);
   return absl::OkStatus();
