@@ -8,7 +8,7 @@ bin=${1:-build/kreplay}
 steps=${2:-100}
 ledger=$(mktemp --suffix=.jsonl)
 trap 'rm -f "$ledger"' EXIT
-# Mostly reads, one mutation in ten (annotations and scales of web), as agents do.
+# Mostly reads, two mutations in ten (an annotation and a scale of web), as agents do.
 for i in $(seq 1 "$steps"); do
   t=$(printf '2026-05-12T10:%02d:%02dZ' $((i / 60)) $((i % 60)))
   case $((i % 10)) in
