@@ -56,9 +56,7 @@ int Run(const SyntheticClusterOptions& options, int runs) {
 }  // namespace kreplay
 
 int main(int argc, char** argv) {
-  kreplay::SyntheticClusterOptions options;
-  if (argc > 1) options.objects = std::atoi(argv[1]);
-  if (argc > 2) options.shared_config_pods = std::atoi(argv[2]);
-  int runs = argc > 3 ? std::atoi(argv[3]) : 5;
-  return kreplay::Run(options, std::max(runs, 1));
+  int runs = 5;
+  kreplay::SyntheticClusterOptions options = kreplay::SyntheticClusterArgs(argc, argv, &runs);
+  return kreplay::Run(options, runs);
 }

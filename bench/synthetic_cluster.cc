@@ -1,6 +1,8 @@
 #include "bench/synthetic_cluster.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <utility>
 
@@ -136,6 +138,14 @@ ObjectStore GenerateSyntheticCluster(const SyntheticClusterOptions& options) {
     builder.Namespace(absl::StrFormat("ns-%03d", i), options.apps_per_namespace, false);
   }
   return store;
+}
+
+SyntheticClusterOptions SyntheticClusterArgs(int argc, char** argv, int* runs) {
+  SyntheticClusterOptions options;
+  if (argc > 1) options.objects = std::atoi(argv[1]);
+  if (argc > 2) options.shared_config_pods = std::atoi(argv[2]);
+  if (argc > 3) *runs = std::max(std::atoi(argv[3]), 1);
+  return options;
 }
 
 }  // namespace kreplay

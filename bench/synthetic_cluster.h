@@ -27,6 +27,10 @@ inline const ObjectKey kSharedConfigKey{"ConfigMap", "bench", "shared-config"};
 // (about 18 objects per `replicas` pods).
 ObjectStore GenerateSyntheticCluster(const SyntheticClusterOptions& options);
 
+// The benchmarks' command line `[objects] [shared_config_pods] [runs]`:
+// the options, and `*runs` (at least 1) when given.
+SyntheticClusterOptions SyntheticClusterArgs(int argc, char** argv, int* runs);
+
 }  // namespace kreplay
 
 #endif  // KREPLAY_BENCH_SYNTHETIC_CLUSTER_H_

@@ -105,6 +105,10 @@ void PodsDelete(const ToolCall& call, Interpretation& out) {
   out.operations.push_back(Read(Verb::kDelete, "pods", call));
 }
 
+// Stands for the server's random name when the ledger recorded neither the
+// name nor the server's answer; the operation says so (PodsRun).
+constexpr char kUnrecordedRunName[] = "kubernetes-mcp-server-run-unrecorded";
+
 std::string RunName(const ToolCall& call) {
   std::string name = ArgString(call.args, "name");
   if (!name.empty()) return name;
@@ -118,7 +122,7 @@ std::string RunName(const ToolCall& call) {
       }
     }
   }
-  return "kubernetes-mcp-server-run-xxxxx";
+  return kUnrecordedRunName;
 }
 
 void PodsRun(const ToolCall& call, Interpretation& out) {
@@ -138,7 +142,12 @@ void PodsRun(const ToolCall& call, Interpretation& out) {
     manifests.push_back({{"apiVersion", "v1"}, {"kind", "Service"}, {"metadata", metadata},
                          {"spec", {{"selector", labels}, {"type", "ClusterIP"}, {"ports", ports}}}});
   }
-  out.operations.push_back(ServerSideApply(std::move(manifests), call));
+  Operation op = ServerSideApply(std::move(manifests), call);
+  if (name == kUnrecordedRunName) {
+    op.source += absl::StrCat(" (the server's generated pod name was not recorded: replayed as ",
+                              kUnrecordedRunName, ")");
+  }
+  out.operations.push_back(std::move(op));
 }
 
 void PodsExec(const ToolCall& call, Interpretation& out) {

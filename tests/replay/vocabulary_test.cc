@@ -101,6 +101,15 @@ TEST_CASE("containers: pods_delete also deletes the Services pods_run created") 
   CHECK(pod.names == std::vector<std::string>{"web-1"});
 }
 
+TEST_CASE("containers: pods_run without a recorded name says the name is a stand-in") {
+  Interpretation meaning = Interpret(Call("pods_run", R"({"image":"nginx","namespace":"bench"})"));
+  REQUIRE(meaning.operations.size() == 1);
+  const Operation& op = meaning.operations[0];
+  REQUIRE(op.manifests.size() == 1);
+  CHECK(GetString(op.manifests[0], "metadata.name") == "kubernetes-mcp-server-run-unrecorded");
+  CHECK(op.source.find("generated pod name was not recorded") != std::string::npos);
+}
+
 TEST_CASE("containers: pods_run applies a Pod and, with a port, a Service") {
   Interpretation meaning =
       Interpret(Call("pods_run", R"({"image":"nginx","name":"probe","namespace":"bench","port":8080})"));
