@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "replay/report.h"
 
 namespace kreplay {
 namespace {
@@ -116,16 +117,6 @@ void RadiusSection(const BlastAnswer& a, std::ostringstream& out) {
   }
 }
 
-Json ChangesJson(const std::vector<ObjectChange>& changes, bool with_diff) {
-  Json out = Json::array();
-  for (const ObjectChange& c : changes) {
-    Json item = {{"object", c.key.ToString()}, {"via", c.via}};
-    if (with_diff) item["diff"] = c.diff;
-    out.push_back(std::move(item));
-  }
-  return out;
-}
-
 Json OperationJson(const OperationReport& r) {
   Json targets = Json::array();
   for (const ObjectKey& key : r.targets) targets.push_back(key.ToString());
@@ -181,9 +172,7 @@ Json BlastJson(const BlastAnswer& a) {
           {"operations", operations},
           {"problems", step.problems},
           {"mutating", step.mutating},
-          {"effect", {{"created", ChangesJson(step.effect.created, false)},
-                      {"updated", ChangesJson(step.effect.updated, true)},
-                      {"deleted", ChangesJson(step.effect.deleted, false)}}},
+          {"effect", EffectJson(step.effect)},
           {"blast_radius", radius},
           {"counts", CountsJson(a.radius)}};
 }

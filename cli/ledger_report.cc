@@ -10,18 +10,6 @@
 namespace kreplay {
 namespace {
 
-const char* OutcomeName(RecordedOutcome::Status status) {
-  switch (status) {
-    case RecordedOutcome::Status::kOk:
-      return "ok";
-    case RecordedOutcome::Status::kError:
-      return "error";
-    case RecordedOutcome::Status::kUnknown:
-      break;
-  }
-  return "unknown";
-}
-
 const char* DryRunName(DryRun dry_run) {
   switch (dry_run) {
     case DryRun::kClient:
@@ -89,7 +77,7 @@ Json CallJson(const CheckedCall& checked) {
           {"tool", call.tool},
           {"server", checked.server},
           {"known_tool", checked.meaning.known_tool},
-          {"outcome", OutcomeName(call.outcome.status)},
+          {"outcome", OutcomeStatusName(call.outcome.status)},
           {"operations", operations},
           {"problems", checked.meaning.problems}};
 }
@@ -155,7 +143,7 @@ void WriteCheckText(const LedgerCheck& check, std::ostream& out) {
     const ToolCall& call = *checked.call;
     out << "line " << call.line << ": " << call.tool << " ["
         << (checked.server.empty() ? "unknown tool" : checked.server) << "] recorded "
-        << OutcomeName(call.outcome.status) << "\n";
+        << OutcomeStatusName(call.outcome.status) << "\n";
     for (const Operation& op : checked.meaning.operations) {
       out << "    " << DescribeOperation(op) << "\n";
       if (!op.problem.empty()) out << "      not understood: " << op.problem << "\n";

@@ -23,6 +23,16 @@ struct RecordedOutcome {
   Json response_object;
 };
 
+// "ok", "error" or "unknown": the status as ledgers and reports spell it.
+inline const char* OutcomeStatusName(RecordedOutcome::Status status) {
+  switch (status) {
+    case RecordedOutcome::Status::kOk: return "ok";
+    case RecordedOutcome::Status::kError: return "error";
+    case RecordedOutcome::Status::kUnknown: break;
+  }
+  return "unknown";
+}
+
 struct ToolCall {
   std::string source;   // file the call came from
   int line = 0;         // 1-based line (JSONL) or record number (arrays)

@@ -7,20 +7,8 @@
 namespace kreplay {
 namespace {
 
-const char* StatusName(RecordedOutcome::Status status) {
-  switch (status) {
-    case RecordedOutcome::Status::kOk:
-      return "ok";
-    case RecordedOutcome::Status::kError:
-      return "error";
-    case RecordedOutcome::Status::kUnknown:
-      break;
-  }
-  return "unknown";
-}
-
 Json ResultOf(const RecordedOutcome& outcome) {
-  Json result = {{"status", StatusName(outcome.status)}};
+  Json result = {{"status", OutcomeStatusName(outcome.status)}};
   if (!outcome.output.empty()) result["output"] = outcome.output;
   if (!outcome.error.empty()) result["error"] = outcome.error;
   if (outcome.exit_code) result["exit_code"] = *outcome.exit_code;

@@ -23,6 +23,10 @@ struct ReportInputs {
 Json ReportJson(const ReplayResult& result, const Judgement& judgement,
                 const ReportInputs& inputs);
 
+// A step's effect as the report writes it: {created[], updated[] (with
+// `diff`), deleted[]}, each item {object, via}.
+Json EffectJson(const Effect& effect);
+
 // kubectl-like aligned text; `color` adds ANSI colour (TTY only).
 std::string ReportText(const ReplayResult& result, const Judgement& judgement,
                        const ReportInputs& inputs, bool color);

@@ -13,15 +13,6 @@ Json Refs(const std::vector<ObjectKey>& keys) {
   return out;
 }
 
-const char* StatusName(RecordedOutcome::Status s) {
-  switch (s) {
-    case RecordedOutcome::Status::kOk: return "ok";
-    case RecordedOutcome::Status::kError: return "error";
-    case RecordedOutcome::Status::kUnknown: break;
-  }
-  return "unknown";
-}
-
 Json OperationJson(const OperationReport& r) {
   const Operation& op = r.op;
   Json out = {{"verb", InfoOf(op.verb).name}, {"mutating", op.mutating()},
@@ -47,6 +38,16 @@ Json ChangesJson(const std::vector<ObjectChange>& changes, bool with_diff) {
   return out;
 }
 
+}  // namespace
+
+Json EffectJson(const Effect& effect) {
+  return {{"created", ChangesJson(effect.created, false)},
+          {"updated", ChangesJson(effect.updated, true)},
+          {"deleted", ChangesJson(effect.deleted, false)}};
+}
+
+namespace {
+
 Json MembersJson(const std::vector<BlastMember>& members) {
   Json out = Json::array();
   for (const BlastMember& m : members) {
@@ -60,15 +61,13 @@ Json StepJson(const StepReport& step) {
   Json ops = Json::array();
   for (const OperationReport& r : step.operations) ops.push_back(OperationJson(r));
   const RecordedOutcome& rec = step.call.outcome;
-  Json recorded = {{"status", StatusName(rec.status)}};
+  Json recorded = {{"status", OutcomeStatusName(rec.status)}};
   if (rec.exit_code) recorded["exit_code"] = *rec.exit_code;
   if (!rec.error.empty()) recorded["error"] = rec.error;
   Json out = {{"index", step.index}, {"line", step.call.line}, {"tool", step.call.tool},
               {"time", step.time}, {"operations", std::move(ops)}, {"mutating", step.mutating},
               {"recorded_outcome", std::move(recorded)}, {"attempt_only", step.attempt_only},
-              {"effect", {{"created", ChangesJson(step.effect.created, false)},
-                          {"updated", ChangesJson(step.effect.updated, true)},
-                          {"deleted", ChangesJson(step.effect.deleted, false)}}},
+              {"effect", EffectJson(step.effect)},
               {"blast_radius", MembersJson(StepBlastRadius(step))},
               {"divergence", step.divergence.empty() ? Json() : Json(step.divergence)},
               {"problems", step.problems}};
