@@ -97,10 +97,7 @@ class CanonicalImporter : public Importer {
   void Add(const Record& record, ImportSink& sink) override {
     bool first = !seen_record_;
     seen_record_ = true;
-    if (!record.value.is_object()) {
-      sink.Problem(record.line, "", "expected a JSON object", Severity::kFatal);
-      return;
-    }
+    if (!RequireObject(record, sink)) return;
     if (record.value.contains("schema")) return AddHeader(record, first, sink);
     AddCall(record, sink);
   }

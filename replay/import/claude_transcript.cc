@@ -28,11 +28,8 @@ bool HasBlock(const Json& message, absl::string_view type) {
 class ClaudeTranscriptImporter : public Importer {
  public:
   void Add(const Record& record, ImportSink& sink) override {
+    if (!RequireObject(record, sink)) return;
     const Json& value = record.value;
-    if (!value.is_object()) {
-      sink.Problem(record.line, "", "expected a JSON object", Severity::kFatal);
-      return;
-    }
     if (const Json* messages = Find(value, "messages"); messages && messages->is_array()) {
       for (const Json& message : *messages) AddMessage(record.line, message, "", sink);
       return;

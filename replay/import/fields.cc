@@ -52,6 +52,12 @@ std::optional<std::string> StringField(const Json& object, const char* key,
   return std::nullopt;
 }
 
+bool RequireObject(const Record& record, ImportSink& sink) {
+  if (record.value.is_object()) return true;
+  sink.Problem(record.line, "", "expected a JSON object", Severity::kFatal);
+  return false;
+}
+
 std::optional<std::string> RequiredName(const Json& object, const char* key,
                                         int line, ImportSink& sink,
                                         absl::string_view field_prefix) {

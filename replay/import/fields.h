@@ -25,6 +25,10 @@ std::optional<std::string> StringField(const Json& object, const char* key,
                                        Severity severity,
                                        absl::string_view field_prefix = "");
 
+// Whether `record` is a JSON object; when not, a fatal problem on its line
+// ("expected a JSON object") and the caller skips it.
+bool RequireObject(const Record& record, ImportSink& sink);
+
 // A required non-empty string (a tool name): missing, null, mistyped or
 // empty gives nullopt and a fatal problem naming `field_prefix` + `key`.
 std::optional<std::string> RequiredName(const Json& object, const char* key,

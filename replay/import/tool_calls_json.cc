@@ -19,11 +19,8 @@ RecordedOutcome OutcomeOf(const Json* result) {
 class ToolCallsImporter : public Importer {
  public:
   void Add(const Record& record, ImportSink& sink) override {
+    if (!RequireObject(record, sink)) return;
     const Json& value = record.value;
-    if (!value.is_object()) {
-      sink.Problem(record.line, "", "expected a JSON object", Severity::kFatal);
-      return;
-    }
     std::optional<std::string> tool = RequiredName(value, "tool", record.line, sink);
     if (!tool) return;
     std::optional<Json> args =
