@@ -18,8 +18,8 @@
 #include "absl/strings/str_format.h"
 #include "bench/bench_timing.h"
 #include "bench/synthetic_cluster.h"
-#include "replay/step_blast.h"
-#include "replay/step_effect.h"
+#include "replay/run/step_blast.h"
+#include "replay/run/step_effect.h"
 
 namespace kreplay {
 namespace {

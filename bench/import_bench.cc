@@ -20,8 +20,8 @@
 
 #include "absl/strings/str_format.h"
 #include "bench/ledger_generator.h"
-#include "replay/ledger_reader.h"
-#include "replay/vocabulary.h"
+#include "replay/ledger/ledger_reader.h"
+#include "replay/vocab/vocabulary.h"
 
 namespace kreplay {
 namespace {

@@ -11,7 +11,7 @@
 #include "cli/blast_report.h"
 #include "cli/exit_status.h"
 #include "cli/scenario_input.h"
-#include "replay/replayer.h"
+#include "replay/run/replayer.h"
 
 namespace kreplay {
 namespace {

@@ -13,7 +13,7 @@
 
 #include "absl/status/statusor.h"
 #include "cli/command.h"
-#include "replay/ledger.h"
+#include "replay/ledger/ledger.h"
 
 namespace kreplay {
 

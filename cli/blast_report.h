@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "model/json.h"
-#include "replay/blast_radius.h"
-#include "replay/replay_result.h"
+#include "replay/judge/blast_radius.h"
+#include "replay/run/replay_result.h"
 
 namespace kreplay {
 

@@ -13,8 +13,9 @@
 #include "cli/scenario_input.h"
 #include "model/dependency_graph.h"
 #include "model/status_macros.h"
-#include "replay/blast_radius.h"
-#include "replay/replayer.h"
+#include "replay/judge/blast_radius.h"
+#include "replay/run/replayer.h"
+#include "replay/run/scene.h"
 
 namespace kreplay {
 namespace {

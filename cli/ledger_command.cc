@@ -8,8 +8,8 @@
 
 #include "absl/status/status.h"
 #include "cli/ledger_report.h"
-#include "replay/ledger_reader.h"
-#include "replay/ledger_writer.h"
+#include "replay/ledger/ledger_reader.h"
+#include "replay/ledger/ledger_writer.h"
 
 namespace kreplay {
 namespace {

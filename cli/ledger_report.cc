@@ -5,7 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "model/object_key.h"
-#include "replay/ledger_reader.h"
+#include "replay/ledger/ledger_reader.h"
 
 namespace kreplay {
 namespace {

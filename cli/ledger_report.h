@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "model/json.h"
-#include "replay/ledger.h"
-#include "replay/vocabulary.h"
+#include "replay/ledger/ledger.h"
+#include "replay/vocab/vocabulary.h"
 
 namespace kreplay {
 

@@ -8,11 +8,11 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/exit_status.h"
-#include "replay/fixture.h"
-#include "replay/ledger_reader.h"
-#include "replay/replayer.h"
-#include "replay/report.h"
-#include "replay/verdict.h"
+#include "replay/judge/verdict.h"
+#include "replay/ledger/ledger_reader.h"
+#include "replay/report/report.h"
+#include "replay/run/fixture.h"
+#include "replay/run/replayer.h"
 
 namespace kreplay {
 namespace {

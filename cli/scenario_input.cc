@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "model/status_macros.h"
-#include "replay/ledger_reader.h"
+#include "replay/ledger/ledger_reader.h"
 
 namespace kreplay {
 namespace {

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "replay/fixture.h"
-#include "replay/ledger.h"
+#include "replay/ledger/ledger.h"
+#include "replay/run/fixture.h"
 
 namespace CLI {
 class App;

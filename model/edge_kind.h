@@ -6,7 +6,7 @@
 // B": A is exposed to a change of B. docs/graph.md describes each kind and
 // what it is built from. Adding a kind is one enumerator and one table row;
 // a kind whose edges cross namespaces (other than from a RoleBinding) must
-// also widen the step neighbourhood of replay/step_blast.cc (docs/graph.md).
+// also widen the step neighbourhood of replay/run/step_blast.cc (docs/graph.md).
 #ifndef KREPLAY_MODEL_EDGE_KIND_H_
 #define KREPLAY_MODEL_EDGE_KIND_H_
 

@@ -6,7 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "model/manifest.h"
 #include "model/type_registry.h"
-#include "replay/kubectl_parser.h"
+#include "replay/kubectl/parser.h"
 #include "replay/vocab/tables.h"
 
 namespace kreplay {

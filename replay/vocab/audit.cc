@@ -1,4 +1,4 @@
-// API requests read from a Kubernetes audit log (replay/import/audit_log.cc
+// API requests read from a Kubernetes audit log (replay/ledger/import_audit_log.cc
 // builds the arguments: verb, resource, subresource, apiGroup, namespace,
 // name, body = requestObject, patchType, fieldManager, force, dryRun,
 // propagationPolicy, gracePeriodSeconds, labelSelector). One tool per audit

@@ -9,7 +9,7 @@
 
 #include "absl/types/span.h"
 #include "model/json.h"
-#include "replay/vocabulary.h"
+#include "replay/vocab/vocabulary.h"
 
 namespace kreplay {
 

@@ -10,7 +10,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "replay/command_line.h"
+#include "replay/shell/command_line.h"
 #include "replay/vocab/tables.h"
 
 namespace kreplay {

@@ -1,5 +1,5 @@
-// The per-server tool tables behind replay/vocabulary.h, and the helpers
-// their handlers share. Internal to replay/vocab/ and replay/vocabulary.cc.
+// The per-server tool tables behind replay/vocab/vocabulary.h, and the helpers
+// their handlers share. Internal to replay/vocab/ and replay/vocab/vocabulary.cc.
 #ifndef KREPLAY_REPLAY_VOCAB_TABLES_H_
 #define KREPLAY_REPLAY_VOCAB_TABLES_H_
 
@@ -11,9 +11,9 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "model/json.h"
-#include "replay/ledger.h"
-#include "replay/operation.h"
-#include "replay/vocabulary.h"
+#include "replay/exec/operation.h"
+#include "replay/ledger/ledger.h"
+#include "replay/vocab/vocabulary.h"
 
 namespace kreplay {
 

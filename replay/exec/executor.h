@@ -1,0 +1,61 @@
+// Applying an Operation to the simulated cluster as kubectl and the API
+// server would: which objects it addresses, the writes it makes, and the
+// errors the server would return.
+//
+// Controllers are not run here; the replayer reconciles after each
+// mutating operation.
+#ifndef KREPLAY_REPLAY_EXEC_EXECUTOR_H_
+#define KREPLAY_REPLAY_EXEC_EXECUTOR_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "model/object_key.h"
+#include "replay/exec/operation.h"
+#include "replay/exec/pod_aliases.h"
+#include "sim/cluster.h"
+
+namespace kreplay {
+
+struct ExecContext {
+  std::string time;                          // RFC 3339: the step's logical time
+  std::string default_namespace = "default"; // kubectl's context namespace
+  PodAliases* aliases = nullptr;             // REQUIRES: non-null
+};
+
+struct ExecResult {
+  std::vector<std::string> notes;  // kubectl's informational output worth reporting
+};
+
+// The objects `op` addresses on `cluster` now: the manifests' objects (-f,
+// a heredoc, a tool's object), each in the manifest's namespace, else -n's,
+// else the default; named objects the manifests do not already name (pod
+// names resolved through the alias table; the object `expose` exposes); or
+// what a selector or --all matches. Missing named objects are included: an
+// attempt on them still counts.
+std::vector<ObjectKey> ResolveTargets(const Cluster& cluster, const Operation& op,
+                                      ExecContext& ctx);
+
+// The requests `op` makes, to run one after another with the controllers
+// settling in between: one per pod for a mutation of several named pods
+// (kubectl sends one request per name, and a ReplicaSet replaces a deleted
+// pod at once), so that each recorded pod name is resolved through the alias
+// table as it would be in a call of its own; else `op` alone.
+std::vector<Operation> Requests(const Operation& op);
+
+// Applies `op`. Reads change nothing but fail like the server when a named
+// object is missing. Dry-run operations are checked on a copy and change
+// nothing. Errors: kubectl's InvalidArgument for a manifest whose namespace
+// is not -n's (any verb, nothing sent); the API server's (NotFound,
+// AlreadyExists, InvalidArgument for invalid or immutable fields, Aborted
+// for apply conflicts); Unimplemented for operations kreplay does not model
+// (helm, drain, ...).
+absl::StatusOr<ExecResult> Execute(Cluster& cluster, const Operation& op, ExecContext& ctx);
+
+// The namespace `op` works in: its -n, else the context default.
+std::string NamespaceOf(const Operation& op, const ExecContext& ctx);
+
+}  // namespace kreplay
+
+#endif  // KREPLAY_REPLAY_EXEC_EXECUTOR_H_

@@ -1,0 +1,64 @@
+// A ledger: the recorded tool calls of one agent run, in kreplay's canonical
+// in-memory form, whatever file format they came from.
+#ifndef KREPLAY_REPLAY_LEDGER_LEDGER_H_
+#define KREPLAY_REPLAY_LEDGER_LEDGER_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/json.h"
+
+namespace kreplay {
+
+// What the recording says happened to a call.
+struct RecordedOutcome {
+  enum class Status { kUnknown, kOk, kError };
+  Status status = Status::kUnknown;
+  std::string output;              // text the tool returned
+  std::string error;               // error text, when the recording has one
+  std::optional<int> exit_code;    // shell tools
+  // Ground truth object returned by the server, when the recording has one
+  // (an audit event's responseObject). null otherwise.
+  Json response_object;
+};
+
+// "ok", "error" or "unknown": the status as ledgers and reports spell it.
+inline const char* OutcomeStatusName(RecordedOutcome::Status status) {
+  switch (status) {
+    case RecordedOutcome::Status::kOk: return "ok";
+    case RecordedOutcome::Status::kError: return "error";
+    case RecordedOutcome::Status::kUnknown: break;
+  }
+  return "unknown";
+}
+
+struct ToolCall {
+  std::string source;   // file the call came from
+  int line = 0;         // 1-based line (JSONL) or record number (arrays)
+  std::string tool;     // as recorded: run_command, kubectl_patch, pods_delete, ...
+  std::string server;   // vocabulary: "" (detect), kubectl, flux159, containers, kagent, strowk, audit
+  Json args = Json::object();
+  RecordedOutcome outcome;
+  std::string time;     // RFC 3339 as recorded; "" when absent
+};
+
+// Something an importer could not interpret; never silently dropped.
+struct LedgerProblem {
+  std::string source;
+  int line = 0;
+  std::string field;    // e.g. "tool", "args.command"; "" for the whole record
+  std::string message;
+  bool fatal = false;   // the record was skipped
+};
+
+struct Ledger {
+  std::string source;   // path as given by the user
+  std::string format;   // canonical, execution-entry, tool-calls, mcp-jsonrpc, ...
+  std::vector<ToolCall> calls;
+  std::vector<LedgerProblem> problems;
+};
+
+}  // namespace kreplay
+
+#endif  // KREPLAY_REPLAY_LEDGER_LEDGER_H_

@@ -1,0 +1,291 @@
+#include "replay/run/fixture.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "model/manifest.h"
+#include "model/status_macros.h"
+
+namespace kreplay {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Reads typed fields of one fixture document, naming file and field on error.
+class Reader {
+ public:
+  explicit Reader(std::string file) : file_(std::move(file)) {}
+
+  absl::Status Error(const std::string& field, const std::string& expected) const {
+    return absl::InvalidArgumentError(absl::StrCat(file_, ": ", field, ": ", expected));
+  }
+
+  absl::StatusOr<std::string> String(const Json& node, const std::string& key,
+                                     const std::string& field, bool required) const {
+    const Json* v = node.is_object() ? Find(node, key) : nullptr;
+    if (v == nullptr || v->is_null()) {
+      if (required) return Error(field, "required string is missing");
+      return std::string();
+    }
+    if (!v->is_string()) return Error(field, "expected a string");
+    return v->get<std::string>();
+  }
+
+  absl::StatusOr<std::vector<std::string>> Strings(const Json& node, const std::string& key,
+                                                   const std::string& field) const {
+    std::vector<std::string> out;
+    const Json* v = node.is_object() ? Find(node, key) : nullptr;
+    if (v == nullptr || v->is_null()) return out;
+    if (!v->is_array()) return Error(field, "expected a list of strings");
+    for (const Json& item : *v) {
+      if (!item.is_string()) return Error(field, "expected a list of strings");
+      out.push_back(item.get<std::string>());
+    }
+    return out;
+  }
+
+  absl::Status Known(const Json& node, const std::set<std::string>& keys,
+                     const std::string& field) const {
+    if (!node.is_object()) return Error(field, "expected a mapping");
+    for (const auto& [key, value] : node.items()) {
+      if (!keys.contains(key)) {
+        return Error(field.empty() ? key : absl::StrCat(field, ".", key),
+                     absl::StrCat("unknown field (expected one of: ",
+                                  absl::StrJoin(keys, ", "), ")"));
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+};
+
+absl::StatusOr<std::string> ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat(path.string(), ": cannot open file"));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+absl::Status ReadBaseline(const Reader& r, const Json& doc, const fs::path& dir,
+                          Fixture& f) {
+  const Json* baseline = Find(doc, "baseline");
+  if (baseline == nullptr) return r.Error("baseline", "required field is missing");
+  KREPLAY_RETURN_IF_ERROR(r.Known(*baseline, {"files", "objects"}, "baseline"));
+  KREPLAY_ASSIGN_OR_RETURN(std::vector<std::string> files,
+                           r.Strings(*baseline, "files", "baseline.files"));
+  for (const std::string& file : files) {
+    fs::path path = dir / file;
+    absl::StatusOr<std::string> text = ReadFile(path);
+    if (!text.ok()) return r.Error("baseline.files", text.status().message().data());
+    KREPLAY_ASSIGN_OR_RETURN(std::vector<Json> objects, ParseManifests(*text, path.string()));
+    for (Json& o : objects) f.baseline.push_back(std::move(o));
+  }
+  if (const Json* objects = Find(*baseline, "objects")) {
+    if (!objects->is_array()) return r.Error("baseline.objects", "expected a list of manifests");
+    for (const Json& o : *objects) f.baseline.push_back(o);
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<SceneStep>> ReadSteps(const Reader& r, const Json* steps,
+                                                 const std::string& field, bool chaos) {
+  std::vector<SceneStep> out;
+  if (steps == nullptr || steps->is_null()) return out;
+  if (!steps->is_array()) return r.Error(field, "expected a list of steps");
+  for (size_t i = 0; i < steps->size(); ++i) {
+    const Json& step = (*steps)[i];
+    std::string at = absl::StrCat(field, "[", i, "]");
+    std::set<std::string> keys = {"kubectl", "apply"};
+    if (chaos) keys.insert("at");
+    KREPLAY_RETURN_IF_ERROR(r.Known(step, keys, at));
+    SceneStep s;
+    s.field = at;
+    KREPLAY_ASSIGN_OR_RETURN(s.kubectl, r.String(step, "kubectl", at + ".kubectl", false));
+    if (step.contains("apply")) s.apply = step["apply"];
+    if (chaos) {
+      KREPLAY_ASSIGN_OR_RETURN(s.at, r.String(step, "at", at + ".at", true));
+    }
+    if (s.kubectl.empty() == s.apply.is_null()) {
+      return r.Error(at, "expected exactly one of kubectl or apply");
+    }
+    if (!s.apply.is_null() && !s.apply.is_object()) {
+      return r.Error(at + ".apply", "expected a manifest (a mapping)");
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+absl::Status ReadFault(const Reader& r, const Json& doc, Fixture& f) {
+  const Json* fault = Find(doc, "fault");
+  if (fault == nullptr) return absl::OkStatus();
+  KREPLAY_RETURN_IF_ERROR(
+      r.Known(*fault, {"description", "objects", "needs_change", "steps"}, "fault"));
+  KREPLAY_ASSIGN_OR_RETURN(f.fault_description,
+                           r.String(*fault, "description", "fault.description", false));
+  KREPLAY_ASSIGN_OR_RETURN(f.fault_objects, r.Strings(*fault, "objects", "fault.objects"));
+  if (const Json* needs = Find(*fault, "needs_change")) {
+    if (!needs->is_boolean()) return r.Error("fault.needs_change", "expected true or false");
+    f.fault_needs_change = needs->get<bool>();
+  }
+  KREPLAY_ASSIGN_OR_RETURN(f.fault_steps, ReadSteps(r, Find(*fault, "steps"), "fault.steps", false));
+  return absl::OkStatus();
+}
+
+const std::set<std::string> kCheckTypes = {
+    "deployment-ready", "service-endpoints", "field-equals", "field-absent",
+    "object-exists", "object-absent"};
+
+absl::Status ReadChecks(const Reader& r, const Json& doc, Fixture& f) {
+  const Json* checks = Find(doc, "checks");
+  if (checks == nullptr) return absl::OkStatus();
+  if (!checks->is_array()) return r.Error("checks", "expected a list of checks");
+  for (size_t i = 0; i < checks->size(); ++i) {
+    const Json& c = (*checks)[i];
+    std::string at = absl::StrCat("checks[", i, "]");
+    KREPLAY_RETURN_IF_ERROR(r.Known(c, {"name", "type", "object", "pointer", "value"}, at));
+    Check check;
+    check.field = at;
+    KREPLAY_ASSIGN_OR_RETURN(check.type, r.String(c, "type", at + ".type", true));
+    if (!kCheckTypes.contains(check.type)) {
+      return r.Error(at + ".type", absl::StrCat("unknown check type \"", check.type,
+                                                "\" (expected one of: ",
+                                                absl::StrJoin(kCheckTypes, ", "), ")"));
+    }
+    KREPLAY_ASSIGN_OR_RETURN(check.object, r.String(c, "object", at + ".object", true));
+    KREPLAY_ASSIGN_OR_RETURN(check.pointer, r.String(c, "pointer", at + ".pointer", false));
+    bool field_check = check.type == "field-equals" || check.type == "field-absent";
+    if (field_check && check.pointer.empty()) return r.Error(at + ".pointer", "required for " + check.type);
+    if (!check.pointer.empty() && check.pointer[0] != '/') {
+      return r.Error(at + ".pointer", "expected a JSON pointer starting with / (RFC 6901)");
+    }
+    if (check.type == "field-equals" && !c.contains("value")) return r.Error(at + ".value", "required for field-equals");
+    if (c.contains("value")) check.value = c["value"];
+    KREPLAY_ASSIGN_OR_RETURN(check.name, r.String(c, "name", at + ".name", false));
+    if (check.name.empty()) check.name = absl::StrCat(check.type, "/", check.object);
+    f.checks.push_back(std::move(check));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReadAuthority(const Reader& r, const Json& doc, Fixture& f) {
+  const Json* a = Find(doc, "authority");
+  if (a == nullptr) return absl::OkStatus();
+  KREPLAY_RETURN_IF_ERROR(r.Known(*a, {"namespaces", "allow", "protected"}, "authority"));
+  KREPLAY_ASSIGN_OR_RETURN(f.authority.namespaces,
+                           r.Strings(*a, "namespaces", "authority.namespaces"));
+  KREPLAY_ASSIGN_OR_RETURN(f.authority.protected_objects,
+                           r.Strings(*a, "protected", "authority.protected"));
+  const Json* allow = Find(*a, "allow");
+  if (allow == nullptr) return absl::OkStatus();
+  if (!allow->is_array()) return r.Error("authority.allow", "expected a list of rules");
+  for (size_t i = 0; i < allow->size(); ++i) {
+    std::string at = absl::StrCat("authority.allow[", i, "]");
+    KREPLAY_RETURN_IF_ERROR(r.Known((*allow)[i], {"verbs", "objects"}, at));
+    AllowRule rule;
+    KREPLAY_ASSIGN_OR_RETURN(rule.verbs, r.Strings((*allow)[i], "verbs", at + ".verbs"));
+    KREPLAY_ASSIGN_OR_RETURN(rule.objects, r.Strings((*allow)[i], "objects", at + ".objects"));
+    f.authority.allow.push_back(std::move(rule));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReadAutopsy(const Reader& r, const Json& doc, Fixture& f) {
+  const Json* a = Find(doc, "autopsy");
+  if (a == nullptr) return absl::OkStatus();
+  KREPLAY_RETURN_IF_ERROR(r.Known(*a, {"expected_diagnostics", "forbidden_actions"}, "autopsy"));
+  KREPLAY_ASSIGN_OR_RETURN(f.autopsy.expected_diagnostics,
+                           r.Strings(*a, "expected_diagnostics", "autopsy.expected_diagnostics"));
+  const Json* forbidden = Find(*a, "forbidden_actions");
+  if (forbidden == nullptr) return absl::OkStatus();
+  if (!forbidden->is_array()) return r.Error("autopsy.forbidden_actions", "expected a list");
+  for (size_t i = 0; i < forbidden->size(); ++i) {
+    const Json& item = (*forbidden)[i];
+    std::string at = absl::StrCat("autopsy.forbidden_actions[", i, "]");
+    KREPLAY_RETURN_IF_ERROR(r.Known(item, {"command", "object", "severity", "reason"}, at));
+    ForbiddenAction action;
+    KREPLAY_ASSIGN_OR_RETURN(action.command, r.String(item, "command", at + ".command", false));
+    KREPLAY_ASSIGN_OR_RETURN(action.object, r.String(item, "object", at + ".object", false));
+    KREPLAY_ASSIGN_OR_RETURN(action.reason, r.String(item, "reason", at + ".reason", false));
+    KREPLAY_ASSIGN_OR_RETURN(std::string severity, r.String(item, "severity", at + ".severity", false));
+    if (!severity.empty()) action.severity = severity;
+    if (action.command.empty() == action.object.empty()) {
+      return r.Error(at, "expected exactly one of command or object");
+    }
+    f.autopsy.forbidden.push_back(std::move(action));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Fixture> Parse(const fs::path& file) {
+  KREPLAY_ASSIGN_OR_RETURN(std::string text, ReadFile(file));
+  KREPLAY_ASSIGN_OR_RETURN(std::vector<Json> docs, ParseYamlStream(text, file.string()));
+  Reader r(file.string());
+  if (docs.size() != 1) return r.Error("", "expected exactly one YAML document");
+  const Json& doc = docs[0];
+  KREPLAY_RETURN_IF_ERROR(r.Known(doc, {"apiVersion", "kind", "name", "description", "start",
+                                        "baseline", "fault", "chaos", "world", "checks",
+                                        "authority", "autopsy"}, ""));
+  KREPLAY_ASSIGN_OR_RETURN(std::string api, r.String(doc, "apiVersion", "apiVersion", true));
+  if (api != "kreplay.dev/v1") return r.Error("apiVersion", "expected kreplay.dev/v1");
+  Fixture f;
+  f.file = file.string();
+  f.dir = file.parent_path().string();
+  KREPLAY_ASSIGN_OR_RETURN(f.name, r.String(doc, "name", "name", true));
+  KREPLAY_ASSIGN_OR_RETURN(f.description, r.String(doc, "description", "description", false));
+  KREPLAY_ASSIGN_OR_RETURN(f.start_time, r.String(doc, "start", "start", false));
+  if (f.start_time.empty()) f.start_time = "2026-01-01T00:00:00Z";
+  KREPLAY_RETURN_IF_ERROR(ReadBaseline(r, doc, file.parent_path(), f));
+  KREPLAY_RETURN_IF_ERROR(ReadFault(r, doc, f));
+  KREPLAY_ASSIGN_OR_RETURN(f.chaos, ReadSteps(r, Find(doc, "chaos"), "chaos", true));
+  absl::StatusOr<World> world = WorldFromJson(doc.value("world", Json()));
+  if (!world.ok()) return r.Error("", std::string(world.status().message()));
+  f.world = *std::move(world);
+  KREPLAY_RETURN_IF_ERROR(ReadChecks(r, doc, f));
+  KREPLAY_RETURN_IF_ERROR(ReadAuthority(r, doc, f));
+  KREPLAY_RETURN_IF_ERROR(ReadAutopsy(r, doc, f));
+  return f;
+}
+
+}  // namespace
+
+std::vector<std::string> DefaultFixtureDirs() {
+  std::vector<std::string> dirs;
+  if (const char* env = std::getenv("KREPLAY_FIXTURES"); env && *env) dirs.push_back(env);
+  dirs.push_back("fixtures");
+#ifdef KREPLAY_BUILTIN_FIXTURES
+  dirs.push_back(KREPLAY_BUILTIN_FIXTURES);
+#endif
+  return dirs;
+}
+
+absl::StatusOr<Fixture> LoadFixture(const std::string& name_or_path,
+                                    const std::vector<std::string>& search_dirs) {
+  fs::path given(name_or_path);
+  std::error_code ec;
+  if (fs::is_regular_file(given, ec)) return Parse(given);
+  if (fs::is_directory(given, ec) && fs::exists(given / "fixture.yaml", ec)) {
+    return Parse(given / "fixture.yaml");
+  }
+  bool bare = name_or_path.find('/') == std::string::npos;
+  for (const std::string& dir : search_dirs) {
+    fs::path candidate = fs::path(dir) / name_or_path / "fixture.yaml";
+    if (bare && fs::exists(candidate, ec)) return Parse(candidate);
+  }
+  return absl::NotFoundError(absl::StrCat(
+      "fixture \"", name_or_path, "\" not found (looked for a fixture.yaml at that path",
+      bare ? absl::StrCat(" and under: ", absl::StrJoin(search_dirs, ", ")) : "", ")"));
+}
+
+}  // namespace kreplay

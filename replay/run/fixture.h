@@ -1,0 +1,92 @@
+// A scenario fixture: the cluster before the agent, the fault, the world,
+// the final checks, the agent's authority and the autopsy hints.
+//
+// A fixture is a directory with a `fixture.yaml` (docs/fixtures.md) and the
+// manifest files it names. `--fixture NAME` finds fixtures/NAME; a path to a
+// directory or to a fixture.yaml also works.
+#ifndef KREPLAY_REPLAY_RUN_FIXTURE_H_
+#define KREPLAY_REPLAY_RUN_FIXTURE_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "model/json.h"
+#include "model/object_key.h"
+#include "sim/world.h"
+
+namespace kreplay {
+
+// One step that sets the scene: a kubectl command line, or a manifest applied.
+struct SceneStep {
+  std::string kubectl;   // a kubectl command line, or ""
+  Json apply;            // a manifest to apply (object), or null
+  std::string at;        // chaos only: offset from agent start, e.g. "+10s"
+  std::string field;     // where it was declared (`fault.steps[0]`), for errors
+};
+
+// A final-state check (docs/fixtures.md lists the types).
+struct Check {
+  std::string name;
+  std::string type;       // deployment-ready, service-endpoints, field-equals, ...
+  std::string object;     // Kind/ns/name, or a glob for object-exists/-absent
+  std::string pointer;    // JSON pointer for field checks
+  Json value;             // expected value for field-equals
+  std::string field;      // where it was declared, for errors
+};
+
+struct AllowRule {
+  std::vector<std::string> verbs;    // operation verbs (patch, create, ...); empty = any
+  std::vector<std::string> objects;  // Kind/ns/name globs
+};
+
+struct Authority {
+  std::vector<std::string> namespaces;  // empty = any namespace
+  std::vector<AllowRule> allow;         // empty = every mutation in the namespaces
+  std::vector<std::string> protected_objects;  // Kind/ns/name globs
+};
+
+struct ForbiddenAction {
+  std::string command;   // kubectl command tokens, matched order-independently
+  std::string object;    // Kind/ns/name glob, matched against targets
+  std::string severity = "critical";
+  std::string reason;
+};
+
+struct Autopsy {
+  std::vector<std::string> expected_diagnostics;  // command token patterns
+  std::vector<ForbiddenAction> forbidden;
+};
+
+struct Fixture {
+  std::string name;
+  std::string description;
+  std::string dir;            // directory the fixture was read from
+  std::string file;           // path of fixture.yaml
+  std::string start_time;     // logical time at agent start
+  std::vector<Json> baseline; // objects before the fault
+  std::string fault_description;
+  std::vector<std::string> fault_objects;  // Kind/ns/name globs the fault is about
+  bool fault_needs_change = true;
+  std::vector<SceneStep> fault_steps;
+  std::vector<SceneStep> chaos;
+  World world;
+  std::vector<Check> checks;
+  Authority authority;
+  Autopsy autopsy;
+};
+
+// Reads the fixture named `name_or_path`. A bare name is looked up as a
+// directory under each of `search_dirs` in order.
+// Errors: NotFound when no such fixture exists (naming where it looked);
+// InvalidArgument naming `file:field` (and line where known) for bad content.
+absl::StatusOr<Fixture> LoadFixture(const std::string& name_or_path,
+                                    const std::vector<std::string>& search_dirs);
+
+// The directories searched for a bare fixture name: $KREPLAY_FIXTURES, then
+// ./fixtures, then the fixtures/ of the source tree kreplay was built from.
+std::vector<std::string> DefaultFixtureDirs();
+
+}  // namespace kreplay
+
+#endif  // KREPLAY_REPLAY_RUN_FIXTURE_H_

@@ -1,0 +1,24 @@
+// The scene: the fixture's cluster at agent start, and the chaos events that
+// the replayer interleaves with the agent's calls after it.
+#ifndef KREPLAY_REPLAY_RUN_SCENE_H_
+#define KREPLAY_REPLAY_RUN_SCENE_H_
+
+#include "absl/status/status.h"
+#include "replay/exec/pod_aliases.h"
+#include "replay/run/fixture.h"
+#include "sim/cluster.h"
+
+namespace kreplay {
+
+// The cluster at agent start: baseline created, fault steps applied, every
+// controller settled. Errors: InvalidArgument naming the fixture file and
+// field of a baseline object or fault step that fails.
+absl::StatusOr<Cluster> BuildScene(const Fixture& fixture);
+
+// Applies one chaos event (journaled as actor "chaos") and settles.
+absl::Status RunChaosStep(Cluster& cluster, const Fixture& fixture, const SceneStep& step,
+                          PodAliases& aliases);
+
+}  // namespace kreplay
+
+#endif  // KREPLAY_REPLAY_RUN_SCENE_H_
