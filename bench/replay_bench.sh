@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process replay time of a 100-step ledger on the false-alarm fixture
-# (design.md §9: under 10 ms). Needs hyperfine (Debian package).
+# (docs/concepts.md: under 10 ms). Needs hyperfine (Debian package).
 #   bench/replay_bench.sh [KREPLAY_BINARY] [STEPS]
 set -euo pipefail
 cd "$(dirname "$0")/.."

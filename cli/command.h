@@ -23,7 +23,7 @@ struct Command {
   CommandRun (*setup)(CLI::App& sub);
 };
 
-// Exit codes shared by every command (design.md §8).
+// Exit codes shared by every command (docs/cli.md).
 inline constexpr int kExitSafePass = 0;
 inline constexpr int kExitUnsafe = 1;
 inline constexpr int kExitFail = 2;

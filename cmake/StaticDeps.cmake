@@ -1,6 +1,6 @@
 # Static linking of the third-party libraries, for process start-up time.
 #
-# A replay is a short process (design.md §9: under 10 ms for 100 steps), and
+# A replay is a short process (docs/concepts.md: under 10 ms for 100 steps), and
 # resolving ~35 shared abseil libraries plus yaml-cpp and libstdc++ costs
 # about 3 ms of it (docs/benchmarks.md, "Whole-process replay"). Debian's
 # libabsl-dev and libyaml-cpp-dev ship the static archives next to the shared

@@ -41,13 +41,6 @@ absl::string_view InverseEdgeKindName(EdgeKind kind) {
   return InfoOf(kind).inverse;
 }
 
-std::optional<EdgeKind> ParseEdgeKind(absl::string_view name) {
-  for (const EdgeKindInfo& info : kEdgeKinds) {
-    if (info.name == name || info.inverse == name) return info.kind;
-  }
-  return std::nullopt;
-}
-
 EdgeKindSet EdgeKindSet::Of(std::initializer_list<EdgeKind> kinds) {
   EdgeKindSet out = None();
   for (EdgeKind kind : kinds) out = out.With(kind);

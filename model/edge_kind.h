@@ -12,7 +12,6 @@
 
 #include <cstdint>
 #include <initializer_list>
-#include <optional>
 #include <span>
 
 #include "absl/strings/string_view.h"
@@ -45,10 +44,6 @@ std::span<const EdgeKindInfo> EdgeKinds();
 
 absl::string_view EdgeKindName(EdgeKind kind);
 absl::string_view InverseEdgeKindName(EdgeKind kind);
-
-// Finds a kind by its name or inverse name (`mounts`, `mounted-by`);
-// std::nullopt when unknown.
-std::optional<EdgeKind> ParseEdgeKind(absl::string_view name);
 
 // A set of edge kinds, used to filter traversals.
 class EdgeKindSet {

@@ -44,7 +44,6 @@ class LabelSelector {
 
   bool Matches(const Labels& labels) const;
   bool selects_nothing() const { return nothing_; }
-  bool selects_everything() const { return !nothing_ && requirements_.empty(); }
   const std::vector<Requirement>& requirements() const { return requirements_; }
 
   // The `-l` form of this selector (for reports).

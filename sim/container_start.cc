@@ -278,11 +278,4 @@ std::vector<ContainerStart> EvaluateStart(const Json& pod, const std::string& ns
   return out;
 }
 
-bool StartsHealthy(const std::vector<ContainerStart>& containers) {
-  return !containers.empty() &&
-         std::all_of(containers.begin(), containers.end(), [](const ContainerStart& c) {
-           return c.state == StartState::kRunning && c.ready;
-         });
-}
-
 }  // namespace kreplay

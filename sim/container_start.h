@@ -50,9 +50,6 @@ std::vector<ContainerStart> EvaluateStart(const Json& pod, const std::string& ns
                                           const ObjectStore& store,
                                           const World& world);
 
-// True when every container would run and be ready.
-bool StartsHealthy(const std::vector<ContainerStart>& containers);
-
 }  // namespace kreplay
 
 #endif  // KREPLAY_SIM_CONTAINER_START_H_

@@ -5,7 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "model/merge_patch.h"
 #include "model/type_registry.h"
-#include "sim/default_rules.h"
+#include "sim/field_defaults.h"
 #include "sim/pod_defaults.h"
 
 namespace kreplay {

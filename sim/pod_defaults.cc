@@ -1,6 +1,6 @@
 #include "sim/pod_defaults.h"
 
-#include "sim/default_rules.h"
+#include "sim/field_defaults.h"
 
 namespace kreplay {
 namespace {

@@ -7,7 +7,7 @@
 // (the newest with pods first, then older ones, in the order hashes are first
 // seen), and recorded names map, in the order they are first seen, to that
 // ReplicaSet's pods in name order. Mappings are kept for the whole run and
-// reported (design.md §6). A mutation naming several pods resolves each name
+// reported (docs/concepts.md, Determinism). A mutation naming several pods resolves each name
 // as its own request runs (Requests(), replay/exec/executor.h), after the
 // ReplicaSet replaced the pods before it, as separate calls would.
 #ifndef KREPLAY_REPLAY_EXEC_POD_ALIASES_H_

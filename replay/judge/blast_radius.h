@@ -1,4 +1,4 @@
-// Blast radius and the touched-healthy set (design.md §4).
+// Blast radius and the touched-healthy set (docs/concepts.md).
 //
 // Each step's blast radius (tiers in run/blast_member.h) is computed by the
 // replayer while it holds the step's states (run/step_blast.h). The run's blast

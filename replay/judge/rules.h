@@ -3,7 +3,7 @@
 //
 // Rules live in one table (judge/rules.cc); each has an id, a severity, a
 // description and a function from the replay to findings. A `critical`
-// finding makes the run unsafe (design.md §4); attempts count: a mutation
+// finding makes the run unsafe (docs/concepts.md); attempts count: a mutation
 // the recording shows as refused still fires the authority rules.
 #ifndef KREPLAY_REPLAY_JUDGE_RULES_H_
 #define KREPLAY_REPLAY_JUDGE_RULES_H_

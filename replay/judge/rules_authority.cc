@@ -1,5 +1,5 @@
 // The authority rules: what the fixture forbids, protects, or leaves outside
-// the agent's scope. Attempts count (design.md §4), dry runs too: a refused
+// the agent's scope. Attempts count (docs/concepts.md), dry runs too: a refused
 // or dry-run mutation of a protected object still shows the intent.
 #include <algorithm>
 
@@ -16,10 +16,11 @@ bool Allowed(const Authority& a, const Operation& op, const ObjectKey& target) {
     return false;
   }
   if (a.allow.empty()) return true;
-  for (const AllowRule& rule : a.allow) {
-    bool verb_ok = rule.verbs.empty() || std::find(rule.verbs.begin(), rule.verbs.end(),
-                                                   InfoOf(op.verb).name) != rule.verbs.end();
-    if (verb_ok && AnyMatch(rule.objects, target)) return true;
+  for (const Permission& permission : a.allow) {
+    const std::vector<std::string>& verbs = permission.verbs;
+    bool verb_ok = verbs.empty() ||
+                   std::find(verbs.begin(), verbs.end(), InfoOf(op.verb).name) != verbs.end();
+    if (verb_ok && AnyMatch(permission.objects, target)) return true;
   }
   return false;
 }

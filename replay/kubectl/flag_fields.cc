@@ -14,7 +14,7 @@ namespace {
 using Setter = absl::Status (*)(absl::string_view value, Operation& op);
 
 // Which flag fills which field, on which commands (FlagSpec syntax).
-struct FieldRule {
+struct FlagField {
   const char* flag;
   const char* commands;
   const char* except;  // commands where the flag means something else
@@ -72,7 +72,7 @@ absl::Status SetPatchType(absl::string_view value, Operation& op) {
   return absl::OkStatus();
 }
 
-constexpr FieldRule kRules[] = {
+constexpr FlagField kFlagFields[] = {
     {"namespace", "*", "config set-context", SetNamespace},
     {"all-namespaces", "*", "",
      [](absl::string_view v, Operation& op) { return SetBool(v, op.all_namespaces); }},
@@ -126,10 +126,10 @@ constexpr FieldRule kRules[] = {
     {"type", "patch", "", SetPatchType},
 };
 
-bool RuleApplies(const FieldRule& rule, absl::string_view command) {
+bool AppliesTo(const FlagField& entry, absl::string_view command) {
   const ArgGrammar& grammar = KubectlGrammar();
-  return CommandListMatches(rule.commands, command, grammar) &&
-         !CommandListMatches(rule.except, command, grammar);
+  return CommandListMatches(entry.commands, command, grammar) &&
+         !CommandListMatches(entry.except, command, grammar);
 }
 
 }  // namespace
@@ -138,10 +138,10 @@ absl::Status ApplyFlagFields(const KubectlCall& call, Operation& op) {
   for (const auto& [name, values] : call.args.flags) {
     op.flags[name] = absl::StrJoin(values, ",");
   }
-  for (const FieldRule& rule : kRules) {
-    const std::string* value = call.args.Last(rule.flag);
-    if (value == nullptr || !RuleApplies(rule, call.args.command)) continue;
-    KREPLAY_RETURN_IF_ERROR(rule.set(*value, op));
+  for (const FlagField& entry : kFlagFields) {
+    const std::string* value = call.args.Last(entry.flag);
+    if (value == nullptr || !AppliesTo(entry, call.args.command)) continue;
+    KREPLAY_RETURN_IF_ERROR(entry.set(*value, op));
   }
   return absl::OkStatus();
 }

@@ -1,6 +1,6 @@
 // kubectl flags that have a field in Operation, as a table.
 //
-// Every flag given is also copied verbatim into Operation::flags; the rules
+// Every flag given is also copied verbatim into Operation::flags; the rows
 // here fill the typed fields (namespace, selectors, dry-run, cascade, grace
 // period, ...) on the commands where the flag has that meaning.
 #ifndef KREPLAY_REPLAY_KUBECTL_FLAG_FIELDS_H_

@@ -5,8 +5,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "model/status_macros.h"
-#include "replay/kubectl/builders.h"
 #include "replay/kubectl/flag_fields.h"
+#include "replay/kubectl/target_builders.h"
 
 namespace kreplay {
 namespace {
@@ -100,7 +100,7 @@ absl::StatusOr<int64_t> IntFlagOr(const GeneratorInput& in, absl::string_view fl
 }
 
 absl::StatusOr<std::vector<Operation>> BuildGenerated(const KubectlCall& call,
-                                                      const VerbRule& rule) {
+                                                      const KubectlCommand& row) {
   const GeneratorSpec* spec = FindGenerator(call.args.command);
   if (spec == nullptr) {
     return absl::InternalError(absl::StrCat("no generator for kubectl ", call.args.command));
@@ -108,7 +108,7 @@ absl::StatusOr<std::vector<Operation>> BuildGenerated(const KubectlCall& call,
   std::string name;
   std::vector<std::string> command;
   KREPLAY_RETURN_IF_ERROR(SplitName(call, name, command));
-  KREPLAY_ASSIGN_OR_RETURN(Operation op, BaseOperation(call, rule));
+  KREPLAY_ASSIGN_OR_RETURN(Operation op, BaseOperation(call, row));
   op.resource = spec->resource;
   op.kind = KindOfResource(spec->resource);
   op.names = {name};

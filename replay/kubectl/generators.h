@@ -1,6 +1,6 @@
-// The objects kubectl builds on the client: `kubectl create <generator>`,
-// `kubectl run`, and the Service / HorizontalPodAutoscaler of `expose` /
-// `autoscale`.
+// The objects kubectl builds on the client: `kubectl create <generator>`
+// and `kubectl run` (the Service and HorizontalPodAutoscaler of `expose` and
+// `autoscale` come from hooks in service_generators.h).
 //
 // Each generator follows kubectl v1.32's source (staging/src/k8s.io/kubectl/
 // pkg/cmd/create/*.go, generate/versioned/run.go) field by field, including
@@ -18,6 +18,7 @@
 #include "absl/status/statusor.h"
 #include "model/json.h"
 #include "replay/kubectl/call.h"
+#include "replay/kubectl/command.h"
 
 namespace kreplay {
 
@@ -54,6 +55,10 @@ absl::StatusOr<Json> ParseKeyValueList(const GeneratorInput& in, absl::string_vi
 // Errors: InvalidArgument naming the flag.
 absl::StatusOr<int64_t> IntFlagOr(const GeneratorInput& in, absl::string_view flag,
                                   int64_t fallback);
+
+// create <generator>: the object kubectl would build (the table in generators.cc).
+absl::StatusOr<std::vector<Operation>> BuildGenerated(const KubectlCall& call,
+                                                      const KubectlCommand& row);
 
 // Workloads (kubectl/workload_generators.cc).
 absl::StatusOr<Generated> GenerateDeployment(const GeneratorInput& in);

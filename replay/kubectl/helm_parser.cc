@@ -17,7 +17,7 @@ namespace {
 
 using HelmBuilder = absl::Status (*)(const KubectlCall& call, Operation& op);
 
-struct HelmRule {
+struct HelmCommand {
   const char* command;  // "install", "get *"
   Verb verb;
   HelmBuilder build;    // nullptr: no arguments to read
@@ -137,7 +137,7 @@ absl::Status ReleaseRead(const KubectlCall& call, Operation& op) {
 
 constexpr char kRelease[] = "release";
 
-constexpr HelmRule kRules[] = {
+constexpr HelmCommand kHelmCommands[] = {
     {"install", Verb::kHelmInstall, ChartRelease},
     {"upgrade", Verb::kHelmUpgrade, ChartRelease},
     {"uninstall", Verb::kHelmUninstall, Releases},
@@ -150,16 +150,16 @@ constexpr HelmRule kRules[] = {
     {"*", Verb::kLocal, nullptr},  // repo, search, show, template, lint, pull, ...
 };
 
-const HelmRule& FindRule(absl::string_view command) {
-  for (const HelmRule& rule : kRules) {
-    if (CommandListMatches(rule.command, command, HelmGrammar())) return rule;
+const HelmCommand& FindCommand(absl::string_view command) {
+  for (const HelmCommand& row : kHelmCommands) {
+    if (CommandListMatches(row.command, command, HelmGrammar())) return row;
   }
-  return kRules[std::size(kRules) - 1];
+  return kHelmCommands[std::size(kHelmCommands) - 1];
 }
 
-absl::StatusOr<Operation> BaseOperation(const KubectlCall& call, const HelmRule& rule) {
+absl::StatusOr<Operation> BaseOperation(const KubectlCall& call, const HelmCommand& row) {
   Operation op;
-  op.verb = call.args.Bool("help") ? Verb::kLocal : rule.verb;
+  op.verb = call.args.Bool("help") ? Verb::kLocal : row.verb;
   for (const auto& [name, values] : call.args.flags) op.flags[name] = absl::StrJoin(values, ",");
   if (const std::string* ns = call.args.Last("namespace")) {
     op.ns = *ns;
@@ -171,7 +171,7 @@ absl::StatusOr<Operation> BaseOperation(const KubectlCall& call, const HelmRule&
     KREPLAY_ASSIGN_OR_RETURN(op.dry_run, ParseDryRun(*dry_run));
   }
   if (op.verb != Verb::kLocal) op.resource = kRelease;
-  if (rule.problem != nullptr) AddProblem(op, rule.problem);
+  if (row.problem != nullptr) AddProblem(op, row.problem);
   return op;
 }
 
@@ -196,10 +196,10 @@ absl::StatusOr<std::vector<Operation>> ParseHelm(const std::vector<std::string>&
     return absl::InvalidArgumentError(
         "helm: expected a command (install, upgrade, uninstall, rollback, list, ...)");
   }
-  const HelmRule& rule = FindRule(call.args.command);
-  KREPLAY_ASSIGN_OR_RETURN(Operation op, BaseOperation(call, rule));
-  if (rule.build != nullptr && op.verb != Verb::kLocal) {
-    KREPLAY_RETURN_IF_ERROR(rule.build(call, op));
+  const HelmCommand& row = FindCommand(call.args.command);
+  KREPLAY_ASSIGN_OR_RETURN(Operation op, BaseOperation(call, row));
+  if (row.build != nullptr && op.verb != Verb::kLocal) {
+    KREPLAY_RETURN_IF_ERROR(row.build(call, op));
   }
   if (!call.args.unknown_flags.empty() && op.mutating()) {
     AddProblem(op, absl::StrCat("unknown flag ", absl::StrJoin(call.args.unknown_flags, ", "),

@@ -1,6 +1,8 @@
 // Builders and hooks for commands that take resource arguments followed by
 // `KEY=VALUE` / `KEY-` words: label, annotate, set image, set env, taint;
 // and set resources, whose pairs come from flags.
+#include "replay/kubectl/pair_builders.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -9,7 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "model/status_macros.h"
-#include "replay/kubectl/builders.h"
+#include "replay/kubectl/target_builders.h"
 
 namespace kreplay {
 namespace {
@@ -57,12 +59,12 @@ void AddPair(absl::string_view word, Pairs& pairs) {
 
 // The objects named before the pairs, as BuildTargets would read them.
 absl::StatusOr<std::vector<Operation>> PairTargets(const KubectlCall& call,
-                                                   const VerbRule& rule,
+                                                   const KubectlCommand& row,
                                                    const std::vector<std::string>& resources) {
   KubectlCall without_pairs = call;
   without_pairs.args.positionals = resources;
   without_pairs.args.after_dash.clear();
-  return BuildTargets(without_pairs, rule);
+  return BuildTargets(without_pairs, row);
 }
 
 constexpr absl::string_view kEffects[] = {"NoSchedule", "PreferNoSchedule", "NoExecute"};
@@ -110,21 +112,23 @@ absl::Status ForbidRemovals(const KubectlCall& call, const std::vector<Operation
 
 }  // namespace
 
-absl::StatusOr<std::vector<Operation>> BuildPairs(const KubectlCall& call, const VerbRule& rule) {
+absl::StatusOr<std::vector<Operation>> BuildPairs(const KubectlCall& call,
+                                                  const KubectlCommand& row) {
   KREPLAY_ASSIGN_OR_RETURN(Split split, SplitPairs(call, IsPair));
-  KREPLAY_ASSIGN_OR_RETURN(std::vector<Operation> ops, PairTargets(call, rule, split.resources));
+  KREPLAY_ASSIGN_OR_RETURN(std::vector<Operation> ops, PairTargets(call, row, split.resources));
   for (Operation& op : ops) {
     for (const std::string& word : split.pairs) AddPair(word, op.pairs);
   }
   return ops;
 }
 
-absl::StatusOr<std::vector<Operation>> BuildTaint(const KubectlCall& call, const VerbRule& rule) {
+absl::StatusOr<std::vector<Operation>> BuildTaint(const KubectlCall& call,
+                                                  const KubectlCommand& row) {
   KREPLAY_ASSIGN_OR_RETURN(Split split, SplitPairs(call, IsTaint));
   if (split.pairs.empty()) {
     return UsageError(call, "at least one taint update is required (KEY[=VALUE]:EFFECT)");
   }
-  KREPLAY_ASSIGN_OR_RETURN(std::vector<Operation> ops, PairTargets(call, rule, split.resources));
+  KREPLAY_ASSIGN_OR_RETURN(std::vector<Operation> ops, PairTargets(call, row, split.resources));
   for (Operation& op : ops) {
     for (const std::string& word : split.pairs) {
       KREPLAY_RETURN_IF_ERROR(AddTaint(call, word, op.pairs));

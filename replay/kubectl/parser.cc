@@ -10,8 +10,13 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "model/status_macros.h"
-#include "replay/kubectl/builders.h"
+#include "replay/kubectl/command.h"
+#include "replay/kubectl/generators.h"
 #include "replay/kubectl/grammar.h"
+#include "replay/kubectl/pair_builders.h"
+#include "replay/kubectl/payload_hooks.h"
+#include "replay/kubectl/service_generators.h"
+#include "replay/kubectl/target_builders.h"
 
 namespace kreplay {
 namespace {
@@ -21,8 +26,8 @@ constexpr char kKubeconfigProblem[] =
     "interpreted without the change";
 
 // Every command of KubectlGrammar(): its verb, builder, needs and hook
-// (VerbRule fields: command, verb, build, need, hook, implied, problem).
-constexpr VerbRule kRules[] = {
+// (KubectlCommand fields: command, verb, build, need, hook, implied, problem).
+constexpr KubectlCommand kCommands[] = {
     // Reads.
     {"get", Verb::kGet, BuildTargets, Need::kType, EventsHook},
     {"describe", Verb::kDescribe, BuildTargets, Need::kType},
@@ -95,7 +100,7 @@ constexpr VerbRule kRules[] = {
     {"set resources", Verb::kSetResources, BuildTargets, Need::kName, SetResourcesHook},
     {"label", Verb::kLabel, BuildPairs, Need::kName, LabelHook},
     {"annotate", Verb::kAnnotate, BuildPairs, Need::kName, LabelHook},
-    {"exec", Verb::kExec, BuildPodTarget, Need::kNothing, ExecHook},
+    {"exec", Verb::kExec, BuildPodTarget, Need::kNothing, PodCommandHook},
     {"attach", Verb::kExec, BuildPodTarget},
     {"cp", Verb::kExec, BuildCp},
     {"port-forward", Verb::kPortForward, BuildPodTarget, Need::kNothing, PortForwardHook},
@@ -149,11 +154,11 @@ constexpr VerbRule kRules[] = {
      kKubeconfigProblem},
 };
 
-constexpr VerbRule kHelpRule = {"help", Verb::kLocal, BuildNoTarget};
+constexpr KubectlCommand kHelpCommand = {"help", Verb::kLocal, BuildNoTarget};
 
-const VerbRule* FindRule(absl::string_view command) {
-  for (const VerbRule& rule : kRules) {
-    if (rule.command == command) return &rule;
+const KubectlCommand* FindCommand(absl::string_view command) {
+  for (const KubectlCommand& row : kCommands) {
+    if (row.command == command) return &row;
   }
   return nullptr;
 }
@@ -194,8 +199,8 @@ Verb KubectlVerbOf(const std::vector<std::string>& argv) {
     }
     args = ParseArgs(words, KubectlGrammar());
   }
-  const VerbRule* rule = args.ok() ? FindRule(args->command) : nullptr;
-  return rule == nullptr ? Verb::kUnknown : rule->verb;
+  const KubectlCommand* row = args.ok() ? FindCommand(args->command) : nullptr;
+  return row == nullptr ? Verb::kUnknown : row->verb;
 }
 
 std::string JoinArgv(const std::vector<std::string>& argv) {
@@ -228,12 +233,12 @@ absl::StatusOr<std::vector<Operation>> ParseKubectl(const std::vector<std::strin
     return absl::InvalidArgumentError(
         "kubectl: expected a command (get, describe, apply, delete, patch, ...)");
   }
-  const VerbRule* rule = help ? &kHelpRule : FindRule(call.args.command);
-  if (rule == nullptr) {
-    return absl::InternalError(absl::StrCat("no rule for kubectl ", call.args.command));
+  const KubectlCommand* row = help ? &kHelpCommand : FindCommand(call.args.command);
+  if (row == nullptr) {
+    return absl::InternalError(absl::StrCat("no table row for kubectl ", call.args.command));
   }
-  KREPLAY_ASSIGN_OR_RETURN(std::vector<Operation> ops, rule->build(call, *rule));
-  if (rule->hook != nullptr) KREPLAY_RETURN_IF_ERROR(rule->hook(call, ops));
+  KREPLAY_ASSIGN_OR_RETURN(std::vector<Operation> ops, row->build(call, *row));
+  if (row->hook != nullptr) KREPLAY_RETURN_IF_ERROR(row->hook(call, ops));
   MarkUnknownFlags(call, ops);
   std::string source = JoinArgv(argv);
   for (Operation& op : ops) op.source = source;

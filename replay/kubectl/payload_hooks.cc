@@ -1,11 +1,12 @@
 // Hooks that read a verb's payload (patch body, replicas, exec command) and
 // apply kubectl's client-side rules for it (delete's grace period, apply's
 // prune) to the Operations a builder made.
+#include "replay/kubectl/payload_hooks.h"
+
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "model/manifest.h"
 #include "model/status_macros.h"
-#include "replay/kubectl/builders.h"
 
 namespace kreplay {
 namespace {
@@ -101,7 +102,7 @@ absl::Status ScaleHook(const KubectlCall& call, std::vector<Operation>& ops) {
 }
 
 // `exec POD -- CMD...`; the deprecated `exec POD CMD...` still runs CMD.
-absl::Status ExecHook(const KubectlCall& call, std::vector<Operation>& ops) {
+absl::Status PodCommandHook(const KubectlCall& call, std::vector<Operation>& ops) {
   Operation& op = ops[0];
   if (op.command.empty()) op.command = op.args;
   op.args.clear();

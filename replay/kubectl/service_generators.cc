@@ -1,5 +1,7 @@
 // create service clusterip|nodeport|loadbalancer|externalname, and the
 // objects `expose` and `autoscale` create for an existing workload.
+#include "replay/kubectl/service_generators.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -11,7 +13,6 @@
 #include "absl/strings/str_split.h"
 #include "model/status_macros.h"
 #include "model/type_registry.h"
-#include "replay/kubectl/builders.h"
 #include "replay/kubectl/flag_fields.h"
 #include "replay/kubectl/generators.h"
 

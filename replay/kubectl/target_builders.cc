@@ -1,5 +1,7 @@
 // Builders for commands whose objects are resource arguments, -f sources,
 // a single pod, or nothing.
+#include "replay/kubectl/target_builders.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -8,7 +10,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "model/status_macros.h"
-#include "replay/kubectl/builders.h"
 #include "replay/kubectl/flag_fields.h"
 
 namespace kreplay {
@@ -46,9 +47,9 @@ bool Selects(const ParsedArgs& args) {
   return args.Has("selector") || args.Has("field-selector") || args.Bool("all");
 }
 
-absl::Status CheckNeed(const KubectlCall& call, const VerbRule& rule,
+absl::Status CheckNeed(const KubectlCall& call, const KubectlCommand& row,
                        const std::vector<Target>& targets) {
-  if (rule.need == Need::kNothing) return absl::OkStatus();
+  if (row.need == Need::kNothing) return absl::OkStatus();
   if (targets.empty()) {
     return UsageError(call, "expected a resource (TYPE NAME, TYPE/NAME) or -f FILENAME");
   }
@@ -59,7 +60,7 @@ absl::Status CheckNeed(const KubectlCall& call, const VerbRule& rule,
       return UsageError(call, absl::StrCat("name cannot be provided when a selector is "
                                            "specified (got \"", target.names[0], "\")"));
     }
-    if (rule.need == Need::kName && target.names.empty() && !Selects(call.args)) {
+    if (row.need == Need::kName && target.names.empty() && !Selects(call.args)) {
       return UsageError(call, absl::StrCat("resource \"", target.resource,
                                            "\" was provided, but no name was specified "
                                            "(expected NAME, -l SELECTOR or --all)"));
@@ -70,13 +71,13 @@ absl::Status CheckNeed(const KubectlCall& call, const VerbRule& rule,
 
 // Resource arguments, or names only when the command implies the type
 // (`drain node-1`; `drain node/node-1` names its type itself).
-absl::StatusOr<std::vector<Target>> ArgTargets(const VerbRule& rule,
+absl::StatusOr<std::vector<Target>> ArgTargets(const KubectlCommand& row,
                                                const std::vector<std::string>& words) {
   bool typed_words = std::any_of(words.begin(), words.end(), [](const std::string& word) {
     return word.find('/') != std::string::npos;
   });
-  if (rule.implied == nullptr || typed_words) return ParseResourceArgs(words);
-  std::vector<std::string> typed = {rule.implied};
+  if (row.implied == nullptr || typed_words) return ParseResourceArgs(words);
+  std::vector<std::string> typed = {row.implied};
   typed.insert(typed.end(), words.begin(), words.end());
   return ParseResourceArgs(typed);
 }
@@ -92,58 +93,59 @@ absl::StatusOr<Target> PodTarget(const std::string& word) {
 
 }  // namespace
 
-absl::StatusOr<Operation> BaseOperation(const KubectlCall& call, const VerbRule& rule) {
+absl::StatusOr<Operation> BaseOperation(const KubectlCall& call, const KubectlCommand& row) {
   Operation op;
-  op.verb = rule.verb;
+  op.verb = row.verb;
   KREPLAY_RETURN_IF_ERROR(ApplyFlagFields(call, op));
-  if (rule.problem != nullptr) AddProblem(op, rule.problem);
+  if (row.problem != nullptr) AddProblem(op, row.problem);
   return op;
 }
 
 absl::StatusOr<std::vector<Operation>> BuildTargets(const KubectlCall& call,
-                                                    const VerbRule& rule) {
-  KREPLAY_ASSIGN_OR_RETURN(Operation base, BaseOperation(call, rule));
-  KREPLAY_ASSIGN_OR_RETURN(std::vector<Target> targets, ArgTargets(rule, AllArgs(call.args)));
+                                                    const KubectlCommand& row) {
+  KREPLAY_ASSIGN_OR_RETURN(Operation base, BaseOperation(call, row));
+  KREPLAY_ASSIGN_OR_RETURN(std::vector<Target> targets, ArgTargets(row, AllArgs(call.args)));
   std::vector<Target> files = FileTargets(call);
   if (!targets.empty() && !files.empty()) {
     return UsageError(call, "expected resource arguments or -f, not both");
   }
   if (targets.empty()) targets = std::move(files);
-  if (rule.implied != nullptr && targets.empty()) {
-    targets.push_back(Target{rule.implied, KindOfResource(rule.implied), {}, {}, {}});
+  if (row.implied != nullptr && targets.empty()) {
+    targets.push_back(Target{row.implied, KindOfResource(row.implied), {}, {}, {}});
   }
-  KREPLAY_RETURN_IF_ERROR(CheckNeed(call, rule, targets));
+  KREPLAY_RETURN_IF_ERROR(CheckNeed(call, row, targets));
   return ForTargets(base, std::move(targets));
 }
 
-absl::StatusOr<std::vector<Operation>> BuildFiles(const KubectlCall& call, const VerbRule& rule) {
+absl::StatusOr<std::vector<Operation>> BuildFiles(const KubectlCall& call,
+                                                  const KubectlCommand& row) {
   if (std::vector<std::string> args = AllArgs(call.args); !args.empty()) {
     return UsageError(call, absl::StrCat("unexpected argument \"", args[0],
                                          "\" (expected -f FILENAME or -k DIR)"));
   }
   std::vector<Target> targets = FileTargets(call);
   if (targets.empty()) return UsageError(call, "must specify one of -f and -k");
-  KREPLAY_ASSIGN_OR_RETURN(Operation base, BaseOperation(call, rule));
+  KREPLAY_ASSIGN_OR_RETURN(Operation base, BaseOperation(call, row));
   return ForTargets(base, std::move(targets));
 }
 
 absl::StatusOr<std::vector<Operation>> BuildNoTarget(const KubectlCall& call,
-                                                     const VerbRule& rule) {
-  KREPLAY_ASSIGN_OR_RETURN(Operation op, BaseOperation(call, rule));
-  if (rule.implied != nullptr) {
-    op.resource = rule.implied;
-    op.kind = KindOfResource(rule.implied);
+                                                     const KubectlCommand& row) {
+  KREPLAY_ASSIGN_OR_RETURN(Operation op, BaseOperation(call, row));
+  if (row.implied != nullptr) {
+    op.resource = row.implied;
+    op.kind = KindOfResource(row.implied);
   }
   op.args = AllArgs(call.args);
   return std::vector<Operation>{std::move(op)};
 }
 
 absl::StatusOr<std::vector<Operation>> BuildPodTarget(const KubectlCall& call,
-                                                      const VerbRule& rule) {
+                                                      const KubectlCommand& row) {
   if (call.args.positionals.empty()) {
     return UsageError(call, "expected POD or TYPE/NAME");
   }
-  KREPLAY_ASSIGN_OR_RETURN(Operation base, BaseOperation(call, rule));
+  KREPLAY_ASSIGN_OR_RETURN(Operation base, BaseOperation(call, row));
   KREPLAY_ASSIGN_OR_RETURN(Target target, PodTarget(call.args.positionals[0]));
   std::vector<Operation> ops = ForTargets(base, {std::move(target)});
   ops[0].args.assign(call.args.positionals.begin() + 1, call.args.positionals.end());
@@ -151,7 +153,8 @@ absl::StatusOr<std::vector<Operation>> BuildPodTarget(const KubectlCall& call,
   return ops;
 }
 
-absl::StatusOr<std::vector<Operation>> BuildLogs(const KubectlCall& call, const VerbRule& rule) {
+absl::StatusOr<std::vector<Operation>> BuildLogs(const KubectlCall& call,
+                                                 const KubectlCommand& row) {
   const std::vector<std::string> args = AllArgs(call.args);
   bool selects = call.args.Has("selector");
   if (args.empty() && !selects) {
@@ -159,7 +162,7 @@ absl::StatusOr<std::vector<Operation>> BuildLogs(const KubectlCall& call, const 
   }
   if (!args.empty() && selects) return UsageError(call, "only one of -l or POD may be given");
   if (args.size() > 2) return UsageError(call, "expected POD [CONTAINER]");
-  KREPLAY_ASSIGN_OR_RETURN(Operation base, BaseOperation(call, rule));
+  KREPLAY_ASSIGN_OR_RETURN(Operation base, BaseOperation(call, row));
   if (selects) {
     base.kind = "Pod";
     return std::vector<Operation>{std::move(base)};
@@ -171,10 +174,10 @@ absl::StatusOr<std::vector<Operation>> BuildLogs(const KubectlCall& call, const 
 }
 
 absl::StatusOr<std::vector<Operation>> BuildExplain(const KubectlCall& call,
-                                                    const VerbRule& rule) {
+                                                    const KubectlCommand& row) {
   const std::vector<std::string> args = AllArgs(call.args);
   if (args.empty()) return UsageError(call, "expected a resource type (TYPE[.FIELD...])");
-  KREPLAY_ASSIGN_OR_RETURN(Operation op, BaseOperation(call, rule));
+  KREPLAY_ASSIGN_OR_RETURN(Operation op, BaseOperation(call, row));
   op.resource = args[0];
   std::vector<absl::string_view> path = absl::StrSplit(args[0], absl::MaxSplits('.', 1));
   op.kind = KindOfResource(path[0]);
@@ -182,9 +185,9 @@ absl::StatusOr<std::vector<Operation>> BuildExplain(const KubectlCall& call,
 }
 
 absl::StatusOr<std::vector<Operation>> BuildAuthCanI(const KubectlCall& call,
-                                                     const VerbRule& rule) {
+                                                     const KubectlCommand& row) {
   const std::vector<std::string> args = AllArgs(call.args);
-  KREPLAY_ASSIGN_OR_RETURN(Operation base, BaseOperation(call, rule));
+  KREPLAY_ASSIGN_OR_RETURN(Operation base, BaseOperation(call, row));
   if (call.args.Bool("list")) return std::vector<Operation>{std::move(base)};
   if (args.size() < 2) {
     return UsageError(call, "expected VERB and TYPE, TYPE/NAME or a non-resource URL");
@@ -199,10 +202,10 @@ absl::StatusOr<std::vector<Operation>> BuildAuthCanI(const KubectlCall& call,
   return ForTargets(base, std::move(targets));
 }
 
-absl::StatusOr<std::vector<Operation>> BuildCp(const KubectlCall& call, const VerbRule& rule) {
+absl::StatusOr<std::vector<Operation>> BuildCp(const KubectlCall& call, const KubectlCommand& row) {
   const std::vector<std::string> args = AllArgs(call.args);
   if (args.size() != 2) return UsageError(call, "expected SOURCE and DESTINATION");
-  KREPLAY_ASSIGN_OR_RETURN(Operation op, BaseOperation(call, rule));
+  KREPLAY_ASSIGN_OR_RETURN(Operation op, BaseOperation(call, row));
   op.kind = "Pod";
   op.args = args;
   for (const std::string& arg : args) {

@@ -1,7 +1,7 @@
 // Claude Code transcripts (~/.claude/projects/<cwd>/<session>.jsonl) and
 // bare Anthropic Messages: `tool_use` blocks of assistant messages paired
 // with `tool_result` blocks of later user messages by tool_use_id
-// (research/mcp-and-formats.md §D.4). MCP tools appear as
+// (docs/ledger-formats.md, claude-transcript). MCP tools appear as
 // `mcp__<server>__<tool>`; shell use of kubectl as the `Bash` tool.
 #include <map>
 #include <memory>

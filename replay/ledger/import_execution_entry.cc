@@ -1,5 +1,5 @@
 // The ExecutionEntry ledger of an instrumented MCP server
-// (shared/seeds/001: {tool, input, output, timestamp ms, safetyFlags,
+// (docs/ledger-formats.md: {tool, input, output, timestamp ms, safetyFlags,
 // traceId}), as JSONL or as one JSON array.
 #include <array>
 #include <memory>

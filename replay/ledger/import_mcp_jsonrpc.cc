@@ -1,4 +1,4 @@
-// MCP JSON-RPC 2.0 logs (research/mcp-and-formats.md §D.1): tools/call
+// MCP JSON-RPC 2.0 logs (docs/ledger-formats.md, mcp-jsonrpc): tools/call
 // requests paired with their responses by id. Both failure channels count:
 // a JSON-RPC `error` (Flux159 reports almost every failure this way) and a
 // result with `isError: true` (containers/kubernetes-mcp-server).

@@ -1,4 +1,4 @@
-// OpenAI transcripts (research/mcp-and-formats.md §D.4):
+// OpenAI transcripts (docs/ledger-formats.md, openai-chat and openai-responses):
 //   - Chat Completions: assistant `tool_calls[].function.{name, arguments}`
 //     (arguments a JSON string) paired with role=tool messages by
 //     tool_call_id; accepted as JSONL of messages, an array of messages, a

@@ -1,6 +1,6 @@
 // evidra-bench tool-calls.json: a JSON array of {tool, args, result,
-// timestamp}, where result is the tool's whole text (research/evidra-bench.md
-// §4.3). JSONL with the same objects is accepted too.
+// timestamp}, where result is the tool's whole text (docs/ledger-formats.md,
+// tool-calls). JSONL with the same objects is accepted too.
 #include <memory>
 #include <string>
 

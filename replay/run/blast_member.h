@@ -1,4 +1,4 @@
-// One member of a blast radius (design.md §4): an object a step's effect
+// One member of a blast radius (docs/concepts.md): an object a step's effect
 // reached, the tier it reached it in, why, and the edge path that put it
 // there. Tiers, strongest first:
 //   changed    its stored state changed (the target, and controller cascades);

@@ -189,14 +189,14 @@ absl::Status ReadAuthority(const Reader& r, const Json& doc, Fixture& f) {
                            r.Strings(*a, "protected", "authority.protected"));
   const Json* allow = Find(*a, "allow");
   if (allow == nullptr) return absl::OkStatus();
-  if (!allow->is_array()) return r.Error("authority.allow", "expected a list of rules");
+  if (!allow->is_array()) return r.Error("authority.allow", "expected a list of permissions");
   for (size_t i = 0; i < allow->size(); ++i) {
     std::string at = absl::StrCat("authority.allow[", i, "]");
     KREPLAY_RETURN_IF_ERROR(r.Known((*allow)[i], {"verbs", "objects"}, at));
-    AllowRule rule;
-    KREPLAY_ASSIGN_OR_RETURN(rule.verbs, r.Strings((*allow)[i], "verbs", at + ".verbs"));
-    KREPLAY_ASSIGN_OR_RETURN(rule.objects, r.Strings((*allow)[i], "objects", at + ".objects"));
-    f.authority.allow.push_back(std::move(rule));
+    Permission permission;
+    KREPLAY_ASSIGN_OR_RETURN(permission.verbs, r.Strings((*allow)[i], "verbs", at + ".verbs"));
+    KREPLAY_ASSIGN_OR_RETURN(permission.objects, r.Strings((*allow)[i], "objects", at + ".objects"));
+    f.authority.allow.push_back(std::move(permission));
   }
   return absl::OkStatus();
 }

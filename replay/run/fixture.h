@@ -35,14 +35,14 @@ struct Check {
   std::string field;      // where it was declared, for errors
 };
 
-struct AllowRule {
+struct Permission {
   std::vector<std::string> verbs;    // operation verbs (patch, create, ...); empty = any
   std::vector<std::string> objects;  // Kind/ns/name globs
 };
 
 struct Authority {
   std::vector<std::string> namespaces;  // empty = any namespace
-  std::vector<AllowRule> allow;         // empty = every mutation in the namespaces
+  std::vector<Permission> allow;         // empty = every mutation in the namespaces
   std::vector<std::string> protected_objects;  // Kind/ns/name globs
 };
 

@@ -1,4 +1,4 @@
-// The two tools of the ExecutionEntry ledger sample (shared/seeds/001): an
+// The two tools of the ExecutionEntry ledger sample (docs/ledger-formats.md, execution-entry): an
 // instrumented MCP server whose apply_k8s_resource takes a scoped patch
 // {kind, namespace, name, patch, dryRun (default true)} and whose delete_pod
 // deletes one pod. The sample's server recommends merge patches and

@@ -141,7 +141,7 @@ TEST_CASE("kubectl: --help prints help and touches nothing") {
   }
 }
 
-TEST_CASE("kubectl: every command of the grammar has a rule") {
+TEST_CASE("kubectl: every command of the grammar has a table row") {
   for (const CommandSpec& spec : KubectlGrammar().commands) {
     if (spec.needs_subcommand) continue;
     CAPTURE(spec.path);
@@ -149,7 +149,7 @@ TEST_CASE("kubectl: every command of the grammar has a rule") {
     for (absl::string_view word : absl::StrSplit(spec.path, ' ')) argv.emplace_back(word);
     absl::StatusOr<std::vector<Operation>> ops = ParseKubectl(argv, "");
     // Usage errors are fine here (most commands need arguments); a missing
-    // rule or generator would be Internal.
+    // table row or generator would be Internal.
     CHECK(ops.status().code() != absl::StatusCode::kInternal);
   }
 }

@@ -1,4 +1,4 @@
-#include "sim/default_rules.h"
+#include "sim/field_defaults.h"
 
 #include <string>
 #include <string_view>
@@ -36,10 +36,10 @@ void Walk(Json& node, const std::vector<absl::string_view>& steps, size_t at,
   Walk(child, steps, at + 1, fn);
 }
 
-void ApplyRule(Json& parent, const FieldDefault& rule) {
-  if (!IsUnset(parent, rule.field, rule.unset)) return;
-  if (rule.when != nullptr && !rule.when(parent)) return;
-  parent[rule.field] = rule.compute != nullptr ? rule.compute(parent) : Json::parse(rule.value);
+void ApplyDefault(Json& parent, const FieldDefault& row) {
+  if (!IsUnset(parent, row.field, row.unset)) return;
+  if (row.when != nullptr && !row.when(parent)) return;
+  parent[row.field] = row.compute != nullptr ? row.compute(parent) : Json::parse(row.value);
 }
 
 }  // namespace
@@ -49,9 +49,9 @@ void ForEachAt(Json& root, absl::string_view path, absl::FunctionRef<void(Json&)
   Walk(root, steps, 0, fn);
 }
 
-void ApplyFieldDefaults(Json& root, absl::Span<const FieldDefault> rules) {
-  for (const FieldDefault& rule : rules) {
-    ForEachAt(root, rule.parent, [&rule](Json& parent) { ApplyRule(parent, rule); });
+void ApplyFieldDefaults(Json& root, absl::Span<const FieldDefault> rows) {
+  for (const FieldDefault& row : rows) {
+    ForEachAt(root, row.parent, [&row](Json& parent) { ApplyDefault(parent, row); });
   }
 }
 

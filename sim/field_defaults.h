@@ -12,8 +12,8 @@
 //   "name?"   a pointer field: walked into only when it holds an object;
 //   "name[]"  a list: walked into each element that is an object.
 // The empty path is the object itself.
-#ifndef KREPLAY_SIM_DEFAULT_RULES_H_
-#define KREPLAY_SIM_DEFAULT_RULES_H_
+#ifndef KREPLAY_SIM_FIELD_DEFAULTS_H_
+#define KREPLAY_SIM_FIELD_DEFAULTS_H_
 
 #include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
@@ -44,13 +44,13 @@ struct FieldDefault {
 // above). Nothing is called when `root` is not an object.
 void ForEachAt(Json& root, absl::string_view path, absl::FunctionRef<void(Json&)> fn);
 
-// Applies `rules` to `root` in order (a later row sees what an earlier one set).
+// Applies `rows` to `root` in order (a later row sees what an earlier one set).
 // REQUIRES: every `value` is valid JSON text (the tables' tests parse each).
-void ApplyFieldDefaults(Json& root, absl::Span<const FieldDefault> rules);
+void ApplyFieldDefaults(Json& root, absl::Span<const FieldDefault> rows);
 
 // Whether `parent`[`field`] is unset in the sense of `unset`.
 bool IsUnset(const Json& parent, absl::string_view field, Unset unset);
 
 }  // namespace kreplay
 
-#endif  // KREPLAY_SIM_DEFAULT_RULES_H_
+#endif  // KREPLAY_SIM_FIELD_DEFAULTS_H_
