@@ -4,6 +4,11 @@
 // A controller looks at the cluster, makes the writes its upstream
 // counterpart would make in one sync, and says whether it wrote anything.
 // Reconcile() runs them in a fixed order until a full pass writes nothing.
+//
+// A table filled by several files: the loop and the table are in
+// controller.cc, each controller in a file of its own (deployment_controller,
+// replicaset_controller, kubelet, endpoints_controller, garbage_collector,
+// which also finalises deleted namespaces).
 #ifndef KREPLAY_SIM_CONTROLLER_H_
 #define KREPLAY_SIM_CONTROLLER_H_
 

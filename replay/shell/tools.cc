@@ -122,7 +122,7 @@ size_t SkipOptions(const std::vector<std::string>& argv, absl::string_view value
       i += InList(value_options, word) && word.find('=') == std::string::npos ? 2 : 1;
     }
   }
-  return i;
+  return std::min(i, argv.size());  // a value option may be the last word (`xargs -n`)
 }
 
 // -I's replacement string, in `-I R`, `-IR`, `--replace=R` or `-i[R]`.

@@ -90,6 +90,8 @@ TEST_CASE("command line: agents' kubectl commands, one Operation per command") {
        {{Verb::kGet, "Pod", {}, ""}, {Verb::kDelete, "", {}, "xargs"}}},
       {"kubectl get pods -o name | xargs -I{} kubectl delete pod {} -n bench",
        {{Verb::kGet, "Pod", {}, ""}, {Verb::kDelete, "Pod", {"<xargs input>"}, "xargs"}}},
+      // An option missing its value as the last word reads no further.
+      {"kubectl get pods -o name | xargs -n", {{Verb::kGet, "Pod", {}, ""}, {Verb::kLocal, "", {}, ""}}},
       {"kubectl get pods | grep web | wc -l",
        {{Verb::kGet, "Pod", {}, ""}, {Verb::kLocal, "", {}, ""}, {Verb::kLocal, "", {}, ""}}},
       {"kubectl delete pods", {{Verb::kDelete, "", {}, "usage error"}}},
