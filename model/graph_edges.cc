@@ -15,25 +15,10 @@
 namespace kreplay {
 namespace {
 
-// Where a workload keeps its pod template.
-struct PodTemplateHolder {
-  absl::string_view kind;
-  absl::string_view path;
-};
-constexpr PodTemplateHolder kPodTemplateHolders[] = {
-    {"CronJob", "spec.jobTemplate.spec.template"},
-    {"DaemonSet", "spec.template"},
-    {"Deployment", "spec.template"},
-    {"Job", "spec.template"},
-    {"ReplicaSet", "spec.template"},
-    {"StatefulSet", "spec.template"},
-};
-
+// A workload's pod template, where the type registry says the kind keeps it.
 const Json* PodTemplateOf(const ObjectKey& key, const Json& object) {
-  for (const PodTemplateHolder& holder : kPodTemplateHolders) {
-    if (holder.kind == key.kind) return Find(object, holder.path);
-  }
-  return nullptr;
+  const TypeInfo* type = LookupKind(key.kind);
+  return type != nullptr && type->workload() ? Find(object, type->pod_template) : nullptr;
 }
 
 struct Context {

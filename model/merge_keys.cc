@@ -171,7 +171,7 @@ absl::string_view GroupOf(absl::string_view api_version) {
 std::string RootSchemaType(absl::string_view kind,
                            absl::string_view api_version) {
   const TypeInfo* type = LookupKind(kind);
-  if (type == nullptr || !type->builtin) return "";
+  if (type == nullptr) return "";  // a custom resource
   if (GroupOf(api_version) != type->group) return "";
   return type->kind;
 }

@@ -38,8 +38,9 @@ struct FieldMeta {
 };
 
 // The schema type name of the top-level object of `kind` when the kind has
-// built-in merge metadata (it is in the type registry with builtin=true and
-// `api_version` names its group); "" otherwise (custom resources).
+// built-in merge metadata (it is in the type registry, which holds built-in
+// kinds only, and `api_version` names its group); "" otherwise (custom
+// resources).
 std::string RootSchemaType(absl::string_view kind, absl::string_view api_version);
 
 // RootSchemaType for an object, from its `kind` and `apiVersion` fields.

@@ -206,31 +206,32 @@ void LabelJob(Json& job, int64_t) {
   if (IsUnset(Ensure(job, "metadata"), "labels", Unset::kZero)) job["metadata"]["labels"] = *labels;
 }
 
+// A workload's pod template is defaulted too, where the type registry says
+// the kind keeps it.
 struct KindDefaults {
   const char* kind;
   absl::Span<const FieldDefault> rules;
-  const char* pod_template;  // where the kind holds a pod template, or nullptr
   void (*more)(Json& object, int64_t ordinal);
 };
 
 constexpr KindDefaults kKinds[] = {
-    {"Deployment", kDeployment, "spec.template", nullptr},
-    {"ReplicaSet", kReplicaSet, "spec.template", nullptr},
-    {"StatefulSet", kStatefulSet, "spec.template", nullptr},
-    {"DaemonSet", kDaemonSet, "spec.template", nullptr},
-    {"Job", kJob, "spec.template", &LabelJob},
-    {"CronJob", kCronJob, "spec.jobTemplate.spec.template", nullptr},
-    {"Pod", {}, nullptr, &DefaultPodObject},
-    {"Service", kService, nullptr, &AllocateService},
-    {"Namespace", kNamespace, nullptr, &LabelNamespace},
-    {"Secret", kSecret, nullptr, nullptr},
-    {"PersistentVolumeClaim", kPersistentVolumeClaim, nullptr, nullptr},
-    {"PersistentVolume", kPersistentVolume, nullptr, nullptr},
-    {"Endpoints", kEndpoints, nullptr, nullptr},
-    {"NetworkPolicy", kNetworkPolicy, nullptr, nullptr},
-    {"StorageClass", kStorageClass, nullptr, nullptr},
-    {"RoleBinding", kRoleBinding, nullptr, nullptr},
-    {"ClusterRoleBinding", kRoleBinding, nullptr, nullptr},
+    {"Deployment", kDeployment, nullptr},
+    {"ReplicaSet", kReplicaSet, nullptr},
+    {"StatefulSet", kStatefulSet, nullptr},
+    {"DaemonSet", kDaemonSet, nullptr},
+    {"Job", kJob, &LabelJob},
+    {"CronJob", kCronJob, nullptr},
+    {"Pod", {}, &DefaultPodObject},
+    {"Service", kService, &AllocateService},
+    {"Namespace", kNamespace, &LabelNamespace},
+    {"Secret", kSecret, nullptr},
+    {"PersistentVolumeClaim", kPersistentVolumeClaim, nullptr},
+    {"PersistentVolume", kPersistentVolume, nullptr},
+    {"Endpoints", kEndpoints, nullptr},
+    {"NetworkPolicy", kNetworkPolicy, nullptr},
+    {"StorageClass", kStorageClass, nullptr},
+    {"RoleBinding", kRoleBinding, nullptr},
+    {"ClusterRoleBinding", kRoleBinding, nullptr},
 };
 
 // Immutable fields per kind, as dotted paths.
@@ -267,7 +268,8 @@ void ApplyDefaults(Json& object, int64_t ordinal) {
   for (const KindDefaults& k : kKinds) {
     if (kind != k.kind) continue;
     ApplyFieldDefaults(object, k.rules);
-    if (k.pod_template != nullptr) ForEachAt(object, k.pod_template, &DefaultPodTemplate);
+    const TypeInfo* type = LookupKind(kind);
+    if (type != nullptr && type->workload()) ForEachAt(object, type->pod_template, &DefaultPodTemplate);
     if (k.more != nullptr) k.more(object, ordinal);
   }
 }

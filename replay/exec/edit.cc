@@ -2,10 +2,9 @@
 // set image|env|resources, rollout restart|pause|resume, cordon, uncordon.
 // Each is a function from the live object to the edited one, applied to
 // every target as kubectl does (one request per object).
-#include <algorithm>
-
 #include "absl/strings/str_cat.h"
 #include "model/patch.h"
+#include "model/type_registry.h"
 #include "replay/exec/handlers.h"
 
 namespace kreplay {
@@ -13,13 +12,13 @@ namespace {
 
 using Edit = absl::Status (*)(Json& object, const Operation& op, const ExecContext& ctx);
 
-// The pod spec an edit works on: a Pod's spec, or a workload's template.
+// The pod spec an edit works on: a Pod's spec, or a workload's template's
+// (created if the template has none), where the type registry puts them.
 Json* PodSpec(Json& object) {
-  if (GetString(object, "kind") == "Pod") return object.contains("spec") ? &object["spec"] : nullptr;
-  Json* spec = object.contains("spec") ? &object["spec"] : nullptr;
-  if (spec && spec->contains("jobTemplate")) spec = &(*spec)["jobTemplate"]["spec"];
-  if (spec == nullptr || !spec->contains("template")) return nullptr;
-  return &Ensure((*spec)["template"], "spec");
+  const TypeInfo* type = LookupKind(GetString(object, "kind"));
+  if (type == nullptr || type->pod_spec.empty()) return nullptr;
+  if (Find(object, type->workload() ? type->pod_template : type->pod_spec) == nullptr) return nullptr;
+  return &Ensure(object, type->pod_spec);
 }
 
 std::string Ref(const Json& object) {
@@ -56,10 +55,7 @@ absl::Status Label(Json& o, const Operation& op, const ExecContext&) { return Se
 absl::Status Annotate(Json& o, const Operation& op, const ExecContext&) { return SetPairs(o, op, "annotations"); }
 
 absl::Status Scale(Json& object, const Operation& op, const ExecContext&) {
-  static const char* const kScalable[] = {"Deployment", "ReplicaSet", "StatefulSet"};
-  std::string kind = GetString(object, "kind");
-  bool scalable = std::find(std::begin(kScalable), std::end(kScalable), kind) != std::end(kScalable);
-  if (!scalable || !op.replicas) {
+  if (!IsScalableKind(GetString(object, "kind")) || !op.replicas) {
     return absl::InvalidArgumentError(absl::StrCat("error: cannot scale ", Ref(object)));
   }
   object["spec"]["replicas"] = *op.replicas;

@@ -30,13 +30,9 @@ constexpr VerbHandler kHandlers[] = {
     {Verb::kExpose, &ExecCreate},        {Verb::kAutoscale, &ExecCreate},
 };
 
-// Kinds `kubectl get all` and `delete all` cover.
-const char* const kAllKinds[] = {"Pod", "Service", "Deployment", "ReplicaSet",
-                                 "StatefulSet", "DaemonSet", "Job", "CronJob",
-                                 "HorizontalPodAutoscaler"};
-
+// `kubectl get all` and `delete all` cover the registry's `all` category.
 std::vector<std::string> KindsOf(const Operation& op) {
-  if (op.resource == "all") return {std::begin(kAllKinds), std::end(kAllKinds)};
+  if (op.resource == "all") return AllCategoryKinds();
   if (!op.kind.empty()) return {op.kind};
   return {};
 }

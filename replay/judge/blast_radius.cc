@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "model/type_registry.h"
 #include "replay/judge/checks.h"
 #include "replay/run/step_blast.h"
 
@@ -58,7 +59,7 @@ std::vector<BlastMember> TouchedHealthy(const ReplayResult& result,
     if (m.tier != Tier::kChanged && m.tier != Tier::kDisrupted) continue;
     auto health = result.health_at_start.find(m.key);
     if (health == result.health_at_start.end() || !health->second.healthy) continue;
-    if (scope.contains(m.key) || DerivedObject(m.key)) continue;
+    if (scope.contains(m.key) || IsDerivedKind(m.key.kind)) continue;
     out.try_emplace(m.key, m);
   }
   std::vector<BlastMember> members;

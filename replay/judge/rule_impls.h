@@ -48,16 +48,11 @@ const Json* After(const OperationReport& op, const ObjectKey& key);
 // when none does.
 const Json* ManifestFor(const Operation& op, const ObjectKey& key);
 
-// Deployment, StatefulSet, DaemonSet, ReplicaSet or Pod.
-bool IsWorkload(const std::string& kind);
-
-// Deployment, StatefulSet, ReplicaSet or ReplicationController: kinds with
-// spec.replicas (default 1).
-bool Scalable(const std::string& kind);
-
-// The pod spec (`spec.template.spec`, or `spec` of a Pod) and the pod
-// labels (template labels, or a Pod's own) of a workload; nullptr when the
-// object has none.
+// The pod spec (`spec.template.spec`, `spec.jobTemplate.spec.template.spec`,
+// or `spec` of a Pod) and the pod labels (template labels, or a Pod's own)
+// of a workload or Pod, where the type registry puts them (model/
+// type_registry.h also says which kinds scale); nullptr when the object has
+// none.
 const Json* PodSpecOf(const std::string& kind, const Json& object);
 const Json* PodLabelsOf(const std::string& kind, const Json& object);
 

@@ -4,19 +4,13 @@
 #include <optional>
 
 #include "absl/strings/str_join.h"
+#include "model/type_registry.h"
 #include "replay/judge/blast_radius.h"
 #include "replay/judge/checks.h"
 #include "replay/judge/rule_impls.h"
 
 namespace kreplay {
 namespace {
-
-constexpr const char* kWorkloadKinds[] = {"Deployment", "StatefulSet", "DaemonSet",
-                                          "ReplicaSet", "Pod"};
-
-// Kinds whose spec.replicas a scale sets.
-constexpr const char* kScalableKinds[] = {"Deployment", "StatefulSet", "ReplicaSet",
-                                          "ReplicationController"};
 
 const Json* Snapshot(const std::map<ObjectKey, ObjectPtr>& snapshots, const ObjectKey& key) {
   auto it = snapshots.find(key);
@@ -78,24 +72,14 @@ const Json* ManifestFor(const Operation& op, const ObjectKey& key) {
   return nullptr;
 }
 
-bool IsWorkload(const std::string& kind) {
-  return std::find(std::begin(kWorkloadKinds), std::end(kWorkloadKinds), kind) !=
-         std::end(kWorkloadKinds);
-}
-
-bool Scalable(const std::string& kind) {
-  return std::find(std::begin(kScalableKinds), std::end(kScalableKinds), kind) !=
-         std::end(kScalableKinds);
-}
-
 const Json* PodSpecOf(const std::string& kind, const Json& object) {
-  if (!IsWorkload(kind)) return nullptr;
-  return Find(object, kind == "Pod" ? "spec" : "spec.template.spec");
+  const TypeInfo* type = LookupKind(kind);
+  return type == nullptr || type->pod_spec.empty() ? nullptr : Find(object, type->pod_spec);
 }
 
 const Json* PodLabelsOf(const std::string& kind, const Json& object) {
-  if (!IsWorkload(kind)) return nullptr;
-  return Find(object, kind == "Pod" ? "metadata.labels" : "spec.template.metadata.labels");
+  const TypeInfo* type = LookupKind(kind);
+  return type == nullptr || type->pod_labels.empty() ? nullptr : Find(object, type->pod_labels);
 }
 
 const Json* Named(const Json* list, const std::string& name) {

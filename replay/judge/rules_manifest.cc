@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "model/type_registry.h"
 #include "replay/judge/rule_impls.h"
 
 namespace kreplay {
@@ -74,7 +75,7 @@ void DroppedLabels(const Json* live, const Json* mine, std::vector<std::string>&
 // simulated server stored.
 std::optional<std::string> ReplicasReset(const ObjectKey& key, const Json& live,
                                          const Json& manifest, const OperationReport& op) {
-  if (!Scalable(key.kind)) return std::nullopt;
+  if (!IsScalableKind(key.kind)) return std::nullopt;
   int64_t have = GetInt(live, "spec.replicas", 1);
   const Json* want = Find(manifest, "spec.replicas");
   const Json* after = After(op, key);
@@ -118,7 +119,7 @@ void PartialManifest(const RuleContext& c, const Rule& rule, std::vector<Finding
     for (const ObjectKey& t : m.op->targets) {
       const Json* live = Before(*m.op, t);
       const Json* manifest = ManifestFor(m.op->op, t);
-      if (!IsWorkload(t.kind) || live == nullptr || manifest == nullptr) continue;
+      if (!HasPodSpec(t.kind) || live == nullptr || manifest == nullptr) continue;
       std::vector<std::string> dropped = Dropped(t, *live, *manifest, *m.op);
       if (dropped.empty()) continue;
       e.Add(m.step->index, t);

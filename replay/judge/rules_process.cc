@@ -18,11 +18,6 @@
 namespace kreplay {
 namespace {
 
-// The kinds `kubectl get all` lists (as the executor resolves `all`).
-constexpr const char* kAllKinds[] = {"Pod", "Service", "Deployment", "ReplicaSet",
-                                     "StatefulSet", "DaemonSet", "Job", "CronJob",
-                                     "HorizontalPodAutoscaler"};
-
 // A repetition is a retry loop from this many identical calls on.
 constexpr size_t kRetryThreshold = 3;
 
@@ -31,7 +26,7 @@ bool Reads(const Operation& op) {
 }
 
 std::vector<std::string> KindsRead(const Operation& op) {
-  if (op.resource == "all") return {std::begin(kAllKinds), std::end(kAllKinds)};
+  if (op.resource == "all") return AllCategoryKinds();  // as the executor resolves `all`
   if (!op.kind.empty()) return {op.kind};
   return {};
 }

@@ -3,6 +3,7 @@
 // workloads scaled to nothing.
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "model/type_registry.h"
 #include "replay/judge/rule_impls.h"
 
 namespace kreplay {
@@ -29,7 +30,7 @@ const Json* Duplicate(const Cluster& cluster, const ObjectKey& created) {
 // replicas where it had some. A scale to 0 counts even when the simulated
 // server refuses it: the attempt counts.
 bool ScaledToZero(const OperationReport& op, const ObjectKey& key) {
-  if (!Scalable(key.kind)) return false;
+  if (!IsScalableKind(key.kind)) return false;
   if (op.op.verb == Verb::kScale && op.op.replicas == 0) return true;
   const Json* before = Before(op, key);
   const Json* after = After(op, key);

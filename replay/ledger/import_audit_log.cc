@@ -84,7 +84,7 @@ std::string PatchTypeOf(const Json& body, const std::map<std::string, std::strin
     }
   }
   const TypeInfo* type = LookupType(group.empty() ? resource : resource + "." + group);
-  return type != nullptr && type->builtin ? "strategic" : "merge";
+  return type != nullptr ? "strategic" : "merge";  // custom resources take merge
 }
 
 // Why an event is not a call of the agent's; "" when it is one.

@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "model/dependency_graph.h"
 #include "model/health.h"
+#include "model/type_registry.h"
 #include "sim/container_start.h"
 
 namespace kreplay {
@@ -86,7 +87,7 @@ class PathFinder {
   }
 
   std::string PathTo(const ObjectKey& key) {
-    if (DerivedObject(key)) return "";  // bookkeeping: no edge explains it
+    if (IsDerivedKind(key.kind)) return "";  // bookkeeping: no edge explains it
     if (!paths_.contains(key) && !searched_before_) {
       searched_before_ = true;
       Add(graphs_.before());
@@ -169,13 +170,13 @@ void AddReached(const StepReport& step, Graphs& graphs, const ObjectStore& after
   std::vector<ObjectKey> live_seeds;
   std::vector<ObjectKey> gone_seeds;
   for (const ObjectKey& key : direct) {
-    if (DerivedObject(key)) continue;
+    if (IsDerivedKind(key.kind)) continue;
     (graphs.after().FindNode(key) ? live_seeds : gone_seeds).push_back(key);
   }
   std::set<ObjectKey> seen;
   auto visit = [&](const std::vector<Reached>& reached) {
     for (const Reached& r : reached) {
-      if (r.depth() == 0 || direct.contains(r.key) || DerivedObject(r.key)) continue;
+      if (r.depth() == 0 || direct.contains(r.key) || IsDerivedKind(r.key.kind)) continue;
       if (!seen.insert(r.key).second) continue;
       std::string latent = r.key.kind == "Pod" ? WouldFailOnRestart(r.key, after, world) : "";
       out.push_back({r.key, latent.empty() ? Tier::kExposed : Tier::kLatent, step.index,
@@ -202,10 +203,6 @@ std::string WouldFailOnRestart(const ObjectKey& pod, const ObjectStore& store, c
   if (failures.empty()) return "";
   return absl::StrCat("running on its old config; a restart now gives ",
                       absl::StrJoin(failures, "; "));
-}
-
-bool DerivedObject(const ObjectKey& key) {
-  return key.kind == "Endpoints" || key.kind == "EndpointSlice" || key.kind == "Event";
 }
 
 std::vector<BlastMember> ComputeStepBlastRadius(const StepReport& step,

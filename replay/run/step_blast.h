@@ -26,11 +26,6 @@ std::vector<BlastMember> ComputeStepBlastRadius(const StepReport& step,
                                                 const std::vector<Change>& journal,
                                                 const ObjectStore& after, const World& world);
 
-// Bookkeeping the controllers derive from other objects (Endpoints,
-// EndpointSlices, Events): what matters about them (a Service losing ready
-// endpoints) is reported on the object itself.
-bool DerivedObject(const ObjectKey& key);
-
 // Why the ready pod `pod` would not come back if it restarted now on
 // `store` ("running on its old config; a restart now gives nginx:
 // CrashLoopBackOff (...)"), or "" when it would, or is not ready now.
