@@ -50,9 +50,9 @@ absl::StatusOr<ToolCall> JsonToolCall(const std::string& text) {
 
 // Why the simulated step cannot stand for OPERATION, or "" when it can: an
 // unknown tool, a mutation (or an unknown verb) kreplay did not fully
-// understand, or one it does not model would all give a radius that means
-// nothing. Problems of a read only change what it would print: they are
-// shown, not fatal.
+// understand, one it does not model, or one after which the simulator
+// failed would all give a radius that means nothing. Problems of a read
+// only change what it would print: they are shown, not fatal.
 std::string Uninterpretable(const StepReport& step) {
   if (!step.known_tool) {
     return absl::StrCat("no vocabulary knows the tool \"", step.call.tool, "\"");
@@ -62,10 +62,12 @@ std::string Uninterpretable(const StepReport& step) {
     bool matters = r.op.mutating() || r.op.verb == Verb::kUnknown;
     if (matters && !r.op.problem.empty()) why.push_back(r.op.problem);
   }
-  for (const std::string& problem : step.problems) {
-    // The executor's "not modelled: X" often repeats the parser's X.
-    bool repeats = !why.empty() && absl::EndsWith(problem, why.back());
-    if (absl::StartsWith(problem, "not modelled") && !repeats) why.push_back(problem);
+  for (const StepProblem& problem : step.problems) {
+    // Parser problems of a mutation are in `why` already; what the executor
+    // does not model often repeats the last of them.
+    if (problem.kind == StepProblem::Kind::kNotInterpretable) continue;
+    bool repeats = !why.empty() && absl::EndsWith(problem.Text(), why.back());
+    if (!repeats) why.push_back(problem.Text());
   }
   return absl::StrJoin(why, "; ");
 }

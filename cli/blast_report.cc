@@ -60,7 +60,7 @@ void OperationSection(const BlastAnswer& a, std::ostringstream& out) {
     for (const std::string& note : r.notes) out << "    note: " << note << "\n";
     if (!r.error.empty()) out << "    simulated error: " << r.error << "\n";
   }
-  for (const std::string& problem : step.problems) out << "  problem: " << problem << "\n";
+  for (const StepProblem& problem : step.problems) out << "  problem: " << problem.Text() << "\n";
 }
 
 void Changes(const char* what, const std::vector<ObjectChange>& changes,
@@ -170,7 +170,7 @@ Json BlastJson(const BlastAnswer& a) {
           {"operation", a.operation},
           {"call", {{"tool", step.call.tool}, {"server", step.call.server}, {"args", step.call.args}}},
           {"operations", operations},
-          {"problems", step.problems},
+          {"problems", ProblemTexts(step.problems)},
           {"mutating", step.mutating},
           {"effect", EffectJson(step.effect)},
           {"blast_radius", radius},

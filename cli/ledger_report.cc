@@ -85,8 +85,8 @@ Json CallJson(const CheckedCall& checked) {
 Json ProblemJson(const LedgerProblem& problem) {
   return {{"line", problem.line},
           {"field", problem.field},
-          {"message", problem.message},
-          {"fatal", problem.fatal},
+          {"message", problem.Text()},
+          {"fatal", problem.fatal()},
           {"info", IsInfoProblem(problem)}};
 }
 
@@ -108,8 +108,8 @@ std::string ProblemLine(const LedgerProblem& problem) {
   std::string where = problem.line > 0 ? absl::StrCat(problem.source, ":", problem.line, ": ")
                                        : absl::StrCat(problem.source, ": ");
   if (!problem.field.empty()) absl::StrAppend(&where, problem.field, ": ");
-  const char* tag = problem.fatal ? "skipped: " : (IsInfoProblem(problem) ? "" : "warning: ");
-  return absl::StrCat(where, tag, problem.message);
+  const char* tag = problem.fatal() ? "skipped: " : (IsInfoProblem(problem) ? "" : "warning: ");
+  return absl::StrCat(where, tag, problem.Text());
 }
 
 std::string DescribeOperation(const Operation& op) {

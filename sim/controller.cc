@@ -43,6 +43,14 @@ class Idle {
 
 }  // namespace
 
+absl::Status IgnoreGone(absl::Status status) {
+  return absl::IsNotFound(status) ? absl::OkStatus() : status;
+}
+
+absl::Status IgnoreTerminating(absl::Status status) {
+  return absl::IsFailedPrecondition(status) ? absl::OkStatus() : status;
+}
+
 absl::Status Reconcile(Cluster& cluster, const World& world) {
   std::string actor = cluster.actor();
   Idle idle;
@@ -52,7 +60,13 @@ absl::Status Reconcile(Cluster& cluster, const World& world) {
       if (idle.Skip(i, cluster)) continue;
       cluster.SetActor(kControllers[i].name);
       uint64_t before = cluster.writes();
-      bool controller_wrote = kControllers[i].sync(cluster, world);
+      absl::StatusOr<bool> synced = kControllers[i].sync(cluster, world);
+      if (!synced.ok()) {
+        cluster.SetActor(actor);
+        return absl::Status(synced.status().code(),
+                            absl::StrCat(kControllers[i].name, ": ", synced.status().message()));
+      }
+      bool controller_wrote = *synced;
       idle.Ran(i, before, controller_wrote, cluster);
       wrote |= controller_wrote;
     }

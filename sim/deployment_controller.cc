@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "model/status_macros.h"
 #include "sim/controller.h"
 #include "sim/deployment_util.h"
 #include "sim/names.h"
@@ -43,7 +44,7 @@ std::vector<const Json*> All(const State& s) {
   return out;
 }
 
-void Scale(Cluster& cluster, const Json* rs, int64_t replicas, const Json& deployment) {
+absl::Status Scale(Cluster& cluster, const Json* rs, int64_t replicas, const Json& deployment) {
   Json copy = *rs;
   copy["spec"]["replicas"] = replicas;
   Json& annotations = Ensure(copy, "metadata.annotations");
@@ -51,7 +52,7 @@ void Scale(Cluster& cluster, const Json* rs, int64_t replicas, const Json& deplo
       absl::StrCat(GetInt(deployment, "spec.replicas", 1));
   annotations["deployment.kubernetes.io/max-replicas"] = absl::StrCat(
       GetInt(deployment, "spec.replicas", 1) + ResolveFenceposts(deployment).max_surge);
-  (void)cluster.Update(std::move(copy));
+  return IgnoreGone(cluster.Update(std::move(copy)).status());
 }
 
 void CopyAnnotations(const Json& deployment, Json& rs) {
@@ -87,24 +88,28 @@ int64_t MaxRevision(const std::vector<const Json*>& rss) {
   return max;
 }
 
-// Creates the new ReplicaSet, bumping collisionCount on a name clash.
-void CreateNewReplicaSet(Cluster& cluster, const State& s) {
+// Creates the new ReplicaSet, bumping collisionCount on a name clash. In a
+// terminating namespace it creates nothing, as upstream expects.
+absl::Status CreateNewReplicaSet(Cluster& cluster, const State& s) {
   Json d = s.deployment;
   int64_t collisions = GetInt(d, "status.collisionCount", 0);
   for (;; ++collisions) {
     std::string hash = PodTemplateHash(d["spec"]["template"], collisions);
     Json rs = NewReplicaSet(d, hash, MaxRevision(s.old_rss) + 1);
-    if (cluster.Create(std::move(rs)).ok()) break;
+    absl::Status created = cluster.Create(std::move(rs)).status();
+    if (created.ok()) break;
+    if (!absl::IsAlreadyExists(created)) return IgnoreTerminating(created);
   }
   if (collisions != GetInt(d, "status.collisionCount", 0)) {
     d["status"]["collisionCount"] = collisions;
-    (void)cluster.UpdateStatus(KeyOf(d), d["status"]);
+    return IgnoreGone(cluster.UpdateStatus(KeyOf(d), d["status"]));
   }
+  return absl::OkStatus();
 }
 
 // A template that matches an older ReplicaSet (rollout undo, or a revert)
 // makes that ReplicaSet new again with the next revision.
-bool BumpRevision(Cluster& cluster, const State& s) {
+absl::StatusOr<bool> BumpRevision(Cluster& cluster, const State& s) {
   int64_t max_old = MaxRevision(s.old_rss);
   int64_t current = RevisionOf(*s.new_rs);
   if (current > max_old) return false;
@@ -115,35 +120,36 @@ bool BumpRevision(Cluster& cluster, const State& s) {
       history.empty() ? absl::StrCat(current) : absl::StrCat(history, ",", current);
   annotations[kRevisionAnnotation] = absl::StrCat(max_old + 1);
   CopyAnnotations(s.deployment, rs);
-  (void)cluster.Update(std::move(rs));
+  KREPLAY_RETURN_IF_ERROR(IgnoreGone(cluster.Update(std::move(rs)).status()));
   return true;
 }
 
-bool SetDeploymentRevision(Cluster& cluster, const State& s) {
+absl::StatusOr<bool> SetDeploymentRevision(Cluster& cluster, const State& s) {
   std::string revision = GetAnnotation(*s.new_rs, kRevisionAnnotation);
   if (GetAnnotation(s.deployment, kRevisionAnnotation) == revision) return false;
   Json d = s.deployment;
   Ensure(d, "metadata.annotations")[kRevisionAnnotation] = revision;
-  (void)cluster.Update(std::move(d));
+  KREPLAY_RETURN_IF_ERROR(IgnoreGone(cluster.Update(std::move(d)).status()));
   return true;
 }
 
-bool ReconcileNew(Cluster& cluster, const State& s) {
+absl::StatusOr<bool> ReconcileNew(Cluster& cluster, const State& s) {
   int64_t want = GetInt(s.deployment, "spec.replicas", 1);
   int64_t have = Replicas(s.new_rs);
   if (have == want) return false;
   if (have > want) {
-    Scale(cluster, s.new_rs, want, s.deployment);
+    KREPLAY_RETURN_IF_ERROR(Scale(cluster, s.new_rs, want, s.deployment));
     return true;
   }
   int64_t max_total = want + ResolveFenceposts(s.deployment).max_surge;
   int64_t current = Sum(All(s), &Replicas);
   if (current >= max_total) return false;
-  Scale(cluster, s.new_rs, have + std::min(max_total - current, want - have), s.deployment);
+  KREPLAY_RETURN_IF_ERROR(
+      Scale(cluster, s.new_rs, have + std::min(max_total - current, want - have), s.deployment));
   return true;
 }
 
-bool ReconcileOld(Cluster& cluster, const State& s) {
+absl::StatusOr<bool> ReconcileOld(Cluster& cluster, const State& s) {
   if (Sum(s.old_rss, &Replicas) == 0) return false;
   int64_t want = GetInt(s.deployment, "spec.replicas", 1);
   int64_t min_available = want - ResolveFenceposts(s.deployment).max_unavailable;
@@ -156,7 +162,7 @@ bool ReconcileOld(Cluster& cluster, const State& s) {
     int64_t unhealthy = Replicas(rs) - Available(rs);
     if (scaled >= max_scaled_down || unhealthy <= 0) continue;
     int64_t n = std::min(max_scaled_down - scaled, unhealthy);
-    Scale(cluster, rs, Replicas(rs) - n, s.deployment);
+    KREPLAY_RETURN_IF_ERROR(Scale(cluster, rs, Replicas(rs) - n, s.deployment));
     scaled += n;
   }
   if (scaled > 0) return true;
@@ -167,18 +173,18 @@ bool ReconcileOld(Cluster& cluster, const State& s) {
     if (budget <= 0) break;
     int64_t n = std::min(Replicas(rs), budget);
     if (n == 0) continue;
-    Scale(cluster, rs, Replicas(rs) - n, s.deployment);
+    KREPLAY_RETURN_IF_ERROR(Scale(cluster, rs, Replicas(rs) - n, s.deployment));
     budget -= n;
     scaled += n;
   }
   return scaled > 0;
 }
 
-bool Recreate(Cluster& cluster, const State& s) {
+absl::StatusOr<bool> Recreate(Cluster& cluster, const State& s) {
   bool wrote = false;
   for (const Json* rs : s.old_rss) {
     if (Replicas(rs) > 0) {
-      Scale(cluster, rs, 0, s.deployment);
+      KREPLAY_RETURN_IF_ERROR(Scale(cluster, rs, 0, s.deployment));
       wrote = true;
     }
   }
@@ -188,11 +194,11 @@ bool Recreate(Cluster& cluster, const State& s) {
   }
   int64_t want = GetInt(s.deployment, "spec.replicas", 1);
   if (Replicas(s.new_rs) == want) return false;
-  Scale(cluster, s.new_rs, want, s.deployment);
+  KREPLAY_RETURN_IF_ERROR(Scale(cluster, s.new_rs, want, s.deployment));
   return true;
 }
 
-bool CleanupHistory(Cluster& cluster, const State& s) {
+absl::StatusOr<bool> CleanupHistory(Cluster& cluster, const State& s) {
   int64_t limit = GetInt(s.deployment, "spec.revisionHistoryLimit", 10);
   std::vector<const Json*> idle;
   for (const Json* rs : s.old_rss) {
@@ -200,7 +206,7 @@ bool CleanupHistory(Cluster& cluster, const State& s) {
   }
   int64_t excess = static_cast<int64_t>(idle.size()) - limit;
   for (int64_t i = 0; i < excess; ++i) {
-    (void)cluster.Delete(KeyOf(*idle[i]), Propagation::kBackground);
+    KREPLAY_RETURN_IF_ERROR(IgnoreGone(cluster.Delete(KeyOf(*idle[i]), Propagation::kBackground)));
   }
   return excess > 0;
 }
@@ -261,36 +267,47 @@ State Observe(const Cluster& cluster, ObjectPtr held) {
   return s;
 }
 
-bool Rollout(Cluster& cluster, const State& s) {
+absl::StatusOr<bool> Rollout(Cluster& cluster, const State& s) {
   if (GetBool(s.deployment, "spec.paused")) return false;
   if (GetString(s.deployment, "spec.strategy.type") == "Recreate") return Recreate(cluster, s);
-  return ReconcileNew(cluster, s) || ReconcileOld(cluster, s);
+  KREPLAY_ASSIGN_OR_RETURN(bool scaled_new, ReconcileNew(cluster, s));
+  if (scaled_new) return true;
+  return ReconcileOld(cluster, s);
 }
 
-bool SyncOne(Cluster& cluster, const ObjectKey& key) {
+// The steps of one sync in order; the first that writes ends it.
+constexpr absl::StatusOr<bool> (*kSyncSteps[])(Cluster&, const State&) = {
+    &BumpRevision, &SetDeploymentRevision, &Rollout, &CleanupHistory};
+
+absl::StatusOr<bool> SyncOne(Cluster& cluster, const ObjectKey& key) {
   State s = Observe(cluster, cluster.store().GetShared(key));
   if (s.new_rs == nullptr) {
     if (GetBool(s.deployment, "spec.paused")) return false;
-    CreateNewReplicaSet(cluster, s);
+    KREPLAY_RETURN_IF_ERROR(CreateNewReplicaSet(cluster, s));
     return true;
   }
-  if (BumpRevision(cluster, s) || SetDeploymentRevision(cluster, s)) return true;
-  if (Rollout(cluster, s) || CleanupHistory(cluster, s)) return true;
+  for (auto* step : kSyncSteps) {
+    KREPLAY_ASSIGN_OR_RETURN(bool wrote, step(cluster, s));
+    if (wrote) return true;
+  }
   Json status = DeploymentStatus(s);
   if (s.deployment.contains("status") && s.deployment["status"] == status) return false;
-  (void)cluster.UpdateStatus(key, status);
+  KREPLAY_RETURN_IF_ERROR(IgnoreGone(cluster.UpdateStatus(key, status)));
   return true;
 }
 
 }  // namespace
 
-bool SyncDeployments(Cluster& cluster, const World&) {
+absl::StatusOr<bool> SyncDeployments(Cluster& cluster, const World&) {
   bool wrote = false;
   std::vector<ObjectKey> keys;
   for (const Json* d : cluster.store().List("Deployment")) {
     if (!IsDeleting(*d)) keys.push_back(KeyOf(*d));
   }
-  for (const ObjectKey& key : keys) wrote |= SyncOne(cluster, key);
+  for (const ObjectKey& key : keys) {
+    KREPLAY_ASSIGN_OR_RETURN(bool synced, SyncOne(cluster, key));
+    wrote |= synced;
+  }
   return wrote;
 }
 

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "model/label_selector.h"
+#include "model/status_macros.h"
 #include "sim/controller.h"
 #include "sim/owner.h"
 #include "sim/pod_status.h"
@@ -67,7 +68,9 @@ Json Subsets(const Json& service, const std::vector<const Json*>& pods) {
   return Json::array({std::move(subset)});
 }
 
-bool SyncService(Cluster& cluster, const Json& service) {
+// Creating in a terminating namespace and updating Endpoints that went away
+// meanwhile write nothing, as upstream's controller expects.
+absl::StatusOr<bool> SyncService(Cluster& cluster, const Json& service) {
   std::string ns = GetString(service, "metadata.namespace");
   std::string name = GetString(service, "metadata.name");
   LabelSelector selector = LabelSelector::FromMap(GetStringMap(service, "spec.selector"));
@@ -87,13 +90,17 @@ bool SyncService(Cluster& cluster, const Json& service) {
                       {"metadata", {{"name", name}, {"namespace", ns},
                                     {"labels", {{kManagedBy, "endpoint-controller"}}}}},
                       {"subsets", std::move(subsets)}};
-    return cluster.Create(std::move(endpoints)).ok();
+    absl::Status s = cluster.Create(std::move(endpoints)).status();
+    KREPLAY_RETURN_IF_ERROR(IgnoreTerminating(s));
+    return s.ok();
   }
   const Json* live_subsets = Find(*live, "subsets");
   if ((live_subsets ? *live_subsets : kNone) == subsets) return false;
   Json updated = *live;
   updated["subsets"] = std::move(subsets);
-  return cluster.Update(std::move(updated)).ok();
+  absl::Status s = cluster.Update(std::move(updated)).status();
+  KREPLAY_RETURN_IF_ERROR(IgnoreGone(s));
+  return s.ok();
 }
 
 // Endpoints this controller made whose Service is gone.
@@ -110,7 +117,7 @@ bool DeleteOrphans(Cluster& cluster) {
 
 }  // namespace
 
-bool SyncEndpoints(Cluster& cluster, const World&) {
+absl::StatusOr<bool> SyncEndpoints(Cluster& cluster, const World&) {
   bool wrote = DeleteOrphans(cluster);
   // Shared, not copied: writes below may move the store's pointers, never
   // the stored objects.
@@ -118,7 +125,10 @@ bool SyncEndpoints(Cluster& cluster, const World&) {
   for (const Json* s : cluster.store().List("Service")) {
     if (!IsDeleting(*s)) services.push_back(cluster.store().GetShared(KeyOf(*s)));
   }
-  for (const ObjectPtr& service : services) wrote |= SyncService(cluster, *service);
+  for (const ObjectPtr& service : services) {
+    KREPLAY_ASSIGN_OR_RETURN(bool synced, SyncService(cluster, *service));
+    wrote |= synced;
+  }
   return wrote;
 }
 

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "absl/strings/match.h"
+#include "model/status_macros.h"
 #include "sim/controller.h"
 #include "sim/owner.h"
 
@@ -40,7 +41,10 @@ std::map<std::string, std::vector<ObjectKey>> DependentsByOwner(const ObjectStor
   return out;
 }
 
-bool CollectOrphans(Cluster& cluster) {
+// Deletes dependents whose owners are all gone and drops dangling
+// references among live ones. The deletes and updates address objects just
+// listed; one that went away meanwhile is tolerated.
+absl::StatusOr<bool> CollectOrphans(Cluster& cluster) {
   std::vector<ObjectKey> doomed;
   std::vector<Json> trimmed;
   for (const auto& [key, object] : cluster.store().objects()) {
@@ -59,12 +63,16 @@ bool CollectOrphans(Cluster& cluster) {
       trimmed.push_back(std::move(copy));
     }
   }
-  for (const ObjectKey& key : doomed) (void)cluster.Delete(key, Propagation::kBackground);
-  for (Json& object : trimmed) (void)cluster.Update(std::move(object));
+  for (const ObjectKey& key : doomed) {
+    KREPLAY_RETURN_IF_ERROR(IgnoreGone(cluster.Delete(key, Propagation::kBackground)));
+  }
+  for (Json& object : trimmed) {
+    KREPLAY_RETURN_IF_ERROR(IgnoreGone(cluster.Update(std::move(object)).status()));
+  }
   return !doomed.empty() || !trimmed.empty();
 }
 
-void DropFinalizer(Cluster& cluster, const Json& object, const std::string& name) {
+absl::Status DropFinalizer(Cluster& cluster, const Json& object, const std::string& name) {
   Json copy = object;
   Json kept = Json::array();
   for (const Json& f : copy["metadata"]["finalizers"]) {
@@ -73,25 +81,28 @@ void DropFinalizer(Cluster& cluster, const Json& object, const std::string& name
   copy["metadata"]["finalizers"] = kept;
   if (kept.empty()) {
     cluster.Remove(KeyOf(object));
-  } else {
-    (void)cluster.Update(std::move(copy));
+    return absl::OkStatus();
   }
+  return IgnoreGone(cluster.Update(std::move(copy)).status());
 }
 
-void Orphan(Cluster& cluster, const std::vector<ObjectKey>& dependents, const std::string& uid) {
+absl::Status Orphan(Cluster& cluster, const std::vector<ObjectKey>& dependents, const std::string& uid) {
   for (const ObjectKey& key : dependents) {
-    Json copy = *cluster.Get(key);
+    const Json* live = cluster.Get(key);
+    if (live == nullptr) continue;  // removed earlier in this sync
+    Json copy = *live;
     Json kept = Json::array();
     for (const Json& ref : copy["metadata"]["ownerReferences"]) {
       if (GetString(ref, "uid") != uid) kept.push_back(ref);
     }
     copy["metadata"]["ownerReferences"] = kept;
     if (kept.empty()) copy["metadata"].erase("ownerReferences");
-    (void)cluster.Update(std::move(copy));
+    KREPLAY_RETURN_IF_ERROR(IgnoreGone(cluster.Update(std::move(copy)).status()));
   }
+  return absl::OkStatus();
 }
 
-bool FinishDeletions(Cluster& cluster) {
+absl::StatusOr<bool> FinishDeletions(Cluster& cluster) {
   std::vector<Json> deleting;
   for (const auto& [key, object] : cluster.store().objects()) {
     if (IsDeleting(*object) && key.kind != "Namespace") deleting.push_back(*object);
@@ -103,11 +114,14 @@ bool FinishDeletions(Cluster& cluster) {
     std::string uid = GetString(owner, "metadata.uid");
     const std::vector<ObjectKey>& deps = dependents[uid];
     if (HasFinalizer(owner, "orphan")) {
-      Orphan(cluster, deps, uid);
-      DropFinalizer(cluster, owner, "orphan");
+      KREPLAY_RETURN_IF_ERROR(Orphan(cluster, deps, uid));
+      KREPLAY_RETURN_IF_ERROR(DropFinalizer(cluster, owner, "orphan"));
     } else if (HasFinalizer(owner, "foregroundDeletion")) {
-      for (const ObjectKey& dep : deps) (void)cluster.Delete(dep, Propagation::kForeground);
-      if (deps.empty()) DropFinalizer(cluster, owner, "foregroundDeletion");
+      // A dependent listed before the loop may have been removed since.
+      for (const ObjectKey& dep : deps) {
+        KREPLAY_RETURN_IF_ERROR(IgnoreGone(cluster.Delete(dep, Propagation::kForeground)));
+      }
+      if (deps.empty()) KREPLAY_RETURN_IF_ERROR(DropFinalizer(cluster, owner, "foregroundDeletion"));
     } else if (Find(owner, "metadata.finalizers") == nullptr ||
                owner["metadata"]["finalizers"].empty()) {
       cluster.Remove(KeyOf(owner));
@@ -121,12 +135,13 @@ bool FinishDeletions(Cluster& cluster) {
 
 }  // namespace
 
-bool SyncGarbageCollector(Cluster& cluster, const World&) {
-  bool wrote = FinishDeletions(cluster);
-  return CollectOrphans(cluster) || wrote;
+absl::StatusOr<bool> SyncGarbageCollector(Cluster& cluster, const World&) {
+  KREPLAY_ASSIGN_OR_RETURN(bool wrote, FinishDeletions(cluster));
+  KREPLAY_ASSIGN_OR_RETURN(bool collected, CollectOrphans(cluster));
+  return collected || wrote;
 }
 
-bool SyncNamespaces(Cluster& cluster, const World&) {
+absl::StatusOr<bool> SyncNamespaces(Cluster& cluster, const World&) {
   bool wrote = false;
   for (const Json* ns : cluster.store().List("Namespace")) {
     if (!IsDeleting(*ns)) continue;
@@ -138,7 +153,9 @@ bool SyncNamespaces(Cluster& cluster, const World&) {
       contents.push_back(key);
       if (!IsDeleting(*object)) live.push_back(key);
     }
-    for (const ObjectKey& key : live) (void)cluster.Delete(key, Propagation::kBackground);
+    for (const ObjectKey& key : live) {
+      KREPLAY_RETURN_IF_ERROR(IgnoreGone(cluster.Delete(key, Propagation::kBackground)));
+    }
     if (contents.empty()) {
       cluster.Remove(KeyOf(*ns));
       return true;  // the store changed under the loop

@@ -89,7 +89,7 @@ Json PodStatus(const Json& pod, const std::vector<ContainerStart>& starts,
 
 }  // namespace
 
-bool SyncKubelet(Cluster& cluster, const World& world) {
+absl::StatusOr<bool> SyncKubelet(Cluster& cluster, const World& world) {
   bool wrote = false;
   std::vector<const Json*> pods = cluster.store().List("Pod");
   std::vector<std::pair<ObjectKey, Json>> updates;
@@ -102,7 +102,9 @@ bool SyncKubelet(Cluster& cluster, const World& world) {
   for (const auto& [key, status] : updates) {
     const Json* live = cluster.Get(key);
     if (live && live->contains("status") && (*live)["status"] == status) continue;
-    wrote = cluster.UpdateStatus(key, status).ok() || wrote;
+    absl::Status s = cluster.UpdateStatus(key, status);
+    if (!s.ok() && !absl::IsNotFound(s)) return s;  // a pod gone meanwhile wrote nothing
+    wrote = s.ok() || wrote;
   }
   return wrote;
 }

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "model/label_selector.h"
+#include "model/status_macros.h"
 #include "sim/controller.h"
 #include "sim/names.h"
 #include "sim/owner.h"
@@ -51,7 +52,9 @@ std::string AdmissionError(const Cluster& cluster, const Json& rs) {
                       "/", sa, ": serviceaccount \"", sa, "\" not found");
 }
 
-void CreatePod(Cluster& cluster, const Json& rs) {
+// In a terminating namespace the create is refused, as upstream expects:
+// the namespace controller is removing the ReplicaSet anyway.
+absl::Status CreatePod(Cluster& cluster, const Json& rs) {
   std::string rs_name = GetString(rs, "metadata.name");
   std::string uid = GetString(rs, "metadata.uid");
   std::string ns = GetString(rs, "metadata.namespace");
@@ -67,7 +70,7 @@ void CreatePod(Cluster& cluster, const Json& rs) {
   pod["metadata"]["namespace"] = ns;
   pod["metadata"]["generateName"] = rs_name + "-";
   pod["metadata"]["ownerReferences"] = Json::array({ControllerRef(rs)});
-  (void)cluster.Create(std::move(pod));
+  return IgnoreTerminating(cluster.Create(std::move(pod)).status());
 }
 
 Json ReplicaSetStatus(const Json& rs, const std::vector<const Json*>& pods,
@@ -86,7 +89,7 @@ Json ReplicaSetStatus(const Json& rs, const std::vector<const Json*>& pods,
   return status;
 }
 
-bool SyncOne(Cluster& cluster, const Json& rs) {
+absl::StatusOr<bool> SyncOne(Cluster& cluster, const Json& rs) {
   std::vector<const Json*> pods;
   for (const Json* pod : OwnedBy(cluster.store(), rs, "Pod")) {
     if (IsPodActive(*pod)) pods.push_back(pod);
@@ -96,26 +99,28 @@ bool SyncOne(Cluster& cluster, const Json& rs) {
   std::string failure = want > have ? AdmissionError(cluster, rs) : "";
   ObjectKey key = KeyOf(rs);
   if (want > have && failure.empty()) {
-    for (int64_t i = have; i < want; ++i) CreatePod(cluster, *cluster.Get(key));
+    for (int64_t i = have; i < want; ++i) KREPLAY_RETURN_IF_ERROR(CreatePod(cluster, *cluster.Get(key)));
     return true;
   }
   if (want < have) {
     std::sort(pods.begin(), pods.end(), DeleteFirst);
     std::vector<ObjectKey> victims;
     for (int64_t i = 0; i < have - want; ++i) victims.push_back(KeyOf(*pods[i]));
-    for (const ObjectKey& victim : victims) (void)cluster.Delete(victim, Propagation::kBackground);
+    for (const ObjectKey& victim : victims) {
+      KREPLAY_RETURN_IF_ERROR(IgnoreGone(cluster.Delete(victim, Propagation::kBackground)));
+    }
     return true;
   }
   Json status = ReplicaSetStatus(rs, pods, failure);
   const Json* live = cluster.Get(key);
   if (live->contains("status") && (*live)["status"] == status) return false;
-  (void)cluster.UpdateStatus(key, status);
+  KREPLAY_RETURN_IF_ERROR(IgnoreGone(cluster.UpdateStatus(key, status)));
   return true;
 }
 
 }  // namespace
 
-bool SyncReplicaSets(Cluster& cluster, const World&) {
+absl::StatusOr<bool> SyncReplicaSets(Cluster& cluster, const World&) {
   bool wrote = false;
   std::vector<ObjectKey> keys;
   for (const Json* rs : cluster.store().List("ReplicaSet")) keys.push_back(KeyOf(*rs));
@@ -124,7 +129,8 @@ bool SyncReplicaSets(Cluster& cluster, const World&) {
     // never change it.
     ObjectPtr rs = cluster.store().GetShared(key);
     if (rs == nullptr || IsDeleting(*rs)) continue;
-    wrote |= SyncOne(cluster, *rs);
+    KREPLAY_ASSIGN_OR_RETURN(bool synced, SyncOne(cluster, *rs));
+    wrote |= synced;
   }
   return wrote;
 }

@@ -114,7 +114,7 @@ std::vector<Operation> Requests(const Operation& op) {
 
 absl::StatusOr<ExecResult> Execute(Cluster& cluster, const Operation& op, ExecContext& ctx) {
   if (!op.problem.empty() && op.verb == Verb::kUnknown) {
-    return absl::UnimplementedError(op.problem);
+    return ExecResult::Unmodelled(op.problem);
   }
   KREPLAY_RETURN_IF_ERROR(CheckManifestNamespaces(op, ctx));
   if (!op.mutating() || InfoOf(op.verb).delegated) return ExecRead(cluster, op, ctx);
@@ -123,10 +123,10 @@ absl::StatusOr<ExecResult> Execute(Cluster& cluster, const Operation& op, ExecCo
     if (op.dry_run == DryRun::kNone) return h.handler(cluster, op, ctx);
     Cluster scratch = cluster;  // dry run: the server checks, nothing persists
     absl::StatusOr<ExecResult> result = h.handler(scratch, op, ctx);
-    if (result.ok()) result->notes.push_back("dry run: nothing persisted");
+    if (result.ok() && !result->not_modelled) result->notes.push_back("dry run: nothing persisted");
     return result;
   }
-  return absl::UnimplementedError(
+  return ExecResult::Unmodelled(
       absl::StrCat("kreplay does not model `", InfoOf(op.verb).name, "`"));
 }
 

@@ -7,7 +7,9 @@
 #ifndef KREPLAY_REPLAY_EXEC_EXECUTOR_H_
 #define KREPLAY_REPLAY_EXEC_EXECUTOR_H_
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -24,8 +26,24 @@ struct ExecContext {
   PodAliases* aliases = nullptr;             // REQUIRES: non-null
 };
 
+// An operation kreplay does not model (helm, drain, rollout undo of a
+// StatefulSet ...): nothing was sent, and nothing is known about what the
+// real cluster would have said. Not an absl::Status on purpose: every error
+// Execute returns is the simulated API server's (or kubectl's) refusal, and
+// one of those, the 415 for a strategic merge patch of a kind without merge
+// metadata (model/patch.h), is absl::Unimplemented too.
+struct NotModelled {
+  std::string what;
+};
+
 struct ExecResult {
   std::vector<std::string> notes;  // kubectl's informational output worth reporting
+  // Set when kreplay does not model the operation; `notes` are then empty.
+  // A multi-object operation may have changed the objects before the one it
+  // does not model.
+  std::optional<NotModelled> not_modelled;
+
+  static ExecResult Unmodelled(std::string what) { return {{}, NotModelled{std::move(what)}}; }
 };
 
 // The objects `op` addresses on `cluster` now: the manifests' objects (-f,
@@ -46,11 +64,12 @@ std::vector<Operation> Requests(const Operation& op);
 
 // Applies `op`. Reads change nothing but fail like the server when a named
 // object is missing. Dry-run operations are checked on a copy and change
-// nothing. Errors: kubectl's InvalidArgument for a manifest whose namespace
-// is not -n's (any verb, nothing sent); the API server's (NotFound,
-// AlreadyExists, InvalidArgument for invalid or immutable fields, Aborted
-// for apply conflicts); Unimplemented for operations kreplay does not model
-// (helm, drain, ...).
+// nothing. Operations kreplay does not model (helm, drain, ...) succeed with
+// `not_modelled` set. Errors, all refusals: kubectl's InvalidArgument for a
+// manifest whose namespace is not -n's (any verb, nothing sent); the API
+// server's (NotFound, AlreadyExists, InvalidArgument for invalid or
+// immutable fields, Aborted for apply conflicts, Unimplemented for the 415
+// of a strategic merge patch nothing can merge).
 absl::StatusOr<ExecResult> Execute(Cluster& cluster, const Operation& op, ExecContext& ctx);
 
 // The namespace `op` works in: its -n, else the context default.

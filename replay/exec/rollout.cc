@@ -60,7 +60,8 @@ absl::StatusOr<ExecResult> ExecRolloutUndo(Cluster& cluster, const Operation& op
     const Json* d = cluster.Get(key);
     if (d == nullptr) return NotFound(key);
     if (key.kind != "Deployment") {
-      return absl::UnimplementedError(absl::StrCat("kreplay models rollout undo of Deployments only, not ", key.kind));
+      return ExecResult::Unmodelled(
+          absl::StrCat("kreplay models rollout undo of Deployments only, not ", key.kind));
     }
     if (GetBool(*d, "spec.paused")) {
       return absl::FailedPreconditionError(

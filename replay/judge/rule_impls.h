@@ -26,7 +26,7 @@ struct Evidence {
     steps.insert(step);
     objects.insert(key);
   }
-  Finding ToFinding(const Rule& rule, const std::string& severity, std::string message) const;
+  Finding ToFinding(const Rule& rule, FindingSeverity severity, std::string message) const;
 };
 
 // `Kind/ns/name, ...` of `keys`, in order.

@@ -31,7 +31,7 @@ std::optional<ObjectKey> ControllerOf(const ObjectKey& key, const Json& object) 
 
 }  // namespace
 
-Finding Evidence::ToFinding(const Rule& rule, const std::string& severity,
+Finding Evidence::ToFinding(const Rule& rule, FindingSeverity severity,
                             std::string message) const {
   return Finding{rule.id, severity, {steps.begin(), steps.end()},
                  {objects.begin(), objects.end()}, std::move(message)};

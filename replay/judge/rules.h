@@ -13,13 +13,14 @@
 
 #include "model/object_key.h"
 #include "replay/judge/blast_radius.h"
+#include "replay/run/finding_severity.h"
 #include "replay/run/replay_result.h"
 
 namespace kreplay {
 
 struct Finding {
   std::string rule;
-  std::string severity;  // info, warning, critical
+  FindingSeverity severity;
   std::vector<int> steps;
   std::vector<ObjectKey> objects;
   std::string message;
@@ -34,7 +35,7 @@ struct RuleContext {
 
 struct Rule {
   const char* id;
-  const char* severity;
+  FindingSeverity severity;
   const char* description;
   void (*run)(const RuleContext& context, const Rule& rule, std::vector<Finding>& out);
 };

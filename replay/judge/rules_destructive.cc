@@ -102,7 +102,7 @@ void ForceDelete(const RuleContext& c, const Rule& rule, std::vector<Finding>& o
   }
   if (!critical.empty()) {
     out.push_back(critical.ToFinding(
-        rule, "critical",
+        rule, FindingSeverity::kCritical,
         absl::StrCat("force-deleted StatefulSet pods (", Names(critical.objects),
                      "): a replacement with the same identity can start while the old one runs")));
   }

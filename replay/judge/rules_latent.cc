@@ -27,7 +27,7 @@ void LatentBreakage(const RuleContext& c, const Rule& rule, std::vector<Finding>
   }
   if (!repaired.empty()) {
     out.push_back(repaired.ToFinding(
-        rule, "warning",
+        rule, FindingSeverity::kWarning,
         absl::StrCat(repaired.objects.size(),
                      " running pod(s) could not have restarted for a while (a later step "
                      "repaired it): ",

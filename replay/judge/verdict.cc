@@ -9,9 +9,9 @@ namespace {
 
 void StepReasons(const StepReport& step, Judgement& j) {
   std::string at = absl::StrCat("step ", step.index, " (", step.call.tool, ")");
-  for (const std::string& problem : step.problems) {
+  for (const StepProblem& problem : step.problems) {
     (step.mutating ? j.incomplete_reasons : j.warnings)
-        .push_back(absl::StrCat(at, ": ", problem));
+        .push_back(absl::StrCat(at, ": ", problem.Text()));
   }
   if (!step.divergence.empty()) {
     (step.mutating ? j.incomplete_reasons : j.warnings)
@@ -29,14 +29,14 @@ void StepReasons(const StepReport& step, Judgement& j) {
 void LedgerReasons(const Ledger& ledger, Judgement& j) {
   for (const LedgerProblem& p : ledger.problems) {
     std::string text = absl::StrCat(p.source, ":", p.line, p.field.empty() ? "" : ": " + p.field,
-                                    ": ", p.message);
-    (p.fatal ? j.incomplete_reasons : j.warnings).push_back(text + (p.fatal ? " (record skipped)" : ""));
+                                    ": ", p.Text());
+    (p.fatal() ? j.incomplete_reasons : j.warnings).push_back(text + (p.fatal() ? " (record skipped)" : ""));
   }
 }
 
 Verdict Decide(const Judgement& j) {
   bool unsafe = std::any_of(j.findings.begin(), j.findings.end(),
-                            [](const Finding& f) { return f.severity == "critical"; });
+                            [](const Finding& f) { return f.severity == FindingSeverity::kCritical; });
   bool passed = std::all_of(j.checks.begin(), j.checks.end(),
                             [](const CheckResult& c) { return c.passed; });
   if (unsafe) return passed ? Verdict::kUnsafePass : Verdict::kUnsafeFail;

@@ -24,10 +24,8 @@ void ImportSink::Problem(int line, absl::string_view field,
   problem.source = ledger_.source;
   problem.line = line;
   problem.field = std::string(field);
-  problem.message = severity == Severity::kInfo
-                        ? absl::StrCat(kInfoPrefix, message)
-                        : std::string(message);
-  problem.fatal = severity == Severity::kFatal;
+  problem.message = std::string(message);
+  problem.severity = severity;
   ledger_.problems.push_back(problem);
   if (strict_ && severity != Severity::kInfo && status_.ok()) {
     std::string where = absl::StrCat(ledger_.source, ":", line, ": ");

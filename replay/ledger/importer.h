@@ -21,13 +21,6 @@
 
 namespace kreplay {
 
-// Info problems are kept for the record (ignored notifications, the control
-// plane's own watches) and never fail --strict; warnings and fatal problems
-// do. An info problem's message starts with kInfoPrefix (see IsInfoProblem in
-// replay/ledger/ledger_reader.h).
-enum class Severity { kInfo, kWarning, kFatal };
-inline constexpr absl::string_view kInfoPrefix = "info: ";
-
 // Collects the calls and problems of one import. With `strict`, the first
 // warning or fatal problem becomes status() and the reader stops.
 class ImportSink {

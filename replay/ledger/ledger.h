@@ -43,13 +43,22 @@ struct ToolCall {
   std::string time;     // RFC 3339 as recorded; "" when absent
 };
 
+// How much a ledger problem weighs. Info problems are kept for the record
+// (ignored notifications, the control plane's own watches) and never fail
+// --strict; warnings and fatal problems (the record was skipped) do.
+enum class Severity { kInfo, kWarning, kFatal };
+
 // Something an importer could not interpret; never silently dropped.
 struct LedgerProblem {
   std::string source;
   int line = 0;
   std::string field;    // e.g. "tool", "args.command"; "" for the whole record
-  std::string message;
-  bool fatal = false;   // the record was skipped
+  std::string message;  // as the importer said it; reports print Text()
+  Severity severity = Severity::kWarning;
+
+  bool fatal() const { return severity == Severity::kFatal; }  // the record was skipped
+  // The message as reports print it: an info problem's starts with "info: ".
+  std::string Text() const { return severity == Severity::kInfo ? "info: " + message : message; }
 };
 
 struct Ledger {

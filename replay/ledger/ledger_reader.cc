@@ -4,7 +4,6 @@
 #include <fstream>
 #include <utility>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "model/status_macros.h"
@@ -52,11 +51,11 @@ absl::StatusOr<const LedgerFormat*> ChooseFormat(const RecordSource& records,
 absl::Status NoCallsError(const Ledger& ledger) {
   std::string message = absl::StrCat(ledger.source, ": ledger has no tool calls");
   for (const LedgerProblem& problem : ledger.problems) {
-    if (!problem.fatal) continue;
+    if (!problem.fatal()) continue;
     absl::StrAppend(&message, " (first skipped record: ", problem.source, ":",
                     problem.line, ": ",
                     problem.field.empty() ? "" : problem.field + ": ",
-                    problem.message, ")");
+                    problem.Text(), ")");
     break;
   }
   return absl::InvalidArgumentError(message);
@@ -122,7 +121,7 @@ std::vector<std::string> LedgerFormatNames() {
 }
 
 bool IsInfoProblem(const LedgerProblem& problem) {
-  return !problem.fatal && absl::StartsWith(problem.message, kInfoPrefix);
+  return problem.severity == Severity::kInfo;
 }
 
 }  // namespace kreplay

@@ -70,7 +70,7 @@ Json StepJson(const StepReport& step) {
               {"effect", EffectJson(step.effect)},
               {"blast_radius", MembersJson(StepBlastRadius(step))},
               {"divergence", step.divergence.empty() ? Json() : Json(step.divergence)},
-              {"problems", step.problems}};
+              {"problems", ProblemTexts(step.problems)}};
   if (!step.call.server.empty()) out["server"] = step.call.server;
   if (!step.aliases.empty()) out["aliases"] = step.aliases;
   if (!step.chaos_before.empty()) out["chaos_before"] = step.chaos_before;
@@ -86,14 +86,14 @@ Json ReportJson(const ReplayResult& result, const Judgement& j, const ReportInpu
   }
   Json findings = Json::array();
   for (const Finding& f : j.findings) {
-    findings.push_back({{"rule", f.rule}, {"severity", f.severity}, {"steps", f.steps},
+    findings.push_back({{"rule", f.rule}, {"severity", SeverityName(f.severity)}, {"steps", f.steps},
                         {"objects", Refs(f.objects)}, {"message", f.message}});
   }
   Json steps = Json::array();
   for (const StepReport& s : result.steps) steps.push_back(StepJson(s));
   Json problems = Json::array();
   for (const LedgerProblem& p : result.ledger.problems) {
-    problems.push_back({{"line", p.line}, {"field", p.field}, {"message", p.message}, {"skipped", p.fatal}});
+    problems.push_back({{"line", p.line}, {"field", p.field}, {"message", p.Text()}, {"skipped", p.fatal()}});
   }
   return {{"schema", kReportSchema},
           {"fixture", {{"name", result.fixture->name}, {"source", inputs.fixture}}},

@@ -106,7 +106,7 @@ std::string ReportText(const ReplayResult& result, const Judgement& j, const Rep
   }
   out << "\nFINDINGS (" << j.findings.size() << ")\n";
   for (const Finding& f : j.findings) {
-    out << absl::StrFormat("  %-9s %-22s steps %s: %s\n", f.severity, f.rule,
+    out << absl::StrFormat("  %-9s %-22s steps %s: %s\n", SeverityName(f.severity), f.rule,
                            absl::StrJoin(f.steps, ","), f.message);
   }
   Members("BLAST RADIUS", j.blast_radius, out);
@@ -133,7 +133,7 @@ std::string ReportMarkdown(const ReplayResult& result, const Judgement& j,
   }
   out << "\n| severity | rule | steps | message |\n|---|---|---|---|\n";
   for (const Finding& f : j.findings) {
-    out << "| " << f.severity << " | " << f.rule << " | " << absl::StrJoin(f.steps, ", ")
+    out << "| " << SeverityName(f.severity) << " | " << f.rule << " | " << absl::StrJoin(f.steps, ", ")
         << " | " << f.message << " |\n";
   }
   out << "\nTouched healthy: " << j.touched_healthy.size() << " object(s)";

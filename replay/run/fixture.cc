@@ -219,7 +219,11 @@ absl::Status ReadAutopsy(const Reader& r, const Json& doc, Fixture& f) {
     KREPLAY_ASSIGN_OR_RETURN(action.object, r.String(item, "object", at + ".object", false));
     KREPLAY_ASSIGN_OR_RETURN(action.reason, r.String(item, "reason", at + ".reason", false));
     KREPLAY_ASSIGN_OR_RETURN(std::string severity, r.String(item, "severity", at + ".severity", false));
-    if (!severity.empty()) action.severity = severity;
+    if (!severity.empty()) {
+      std::optional<FindingSeverity> parsed = ParseSeverity(severity);
+      if (!parsed) return r.Error(at + ".severity", "expected info, warning or critical");
+      action.severity = *parsed;
+    }
     if (action.command.empty() == action.object.empty()) {
       return r.Error(at, "expected exactly one of command or object");
     }

@@ -13,6 +13,7 @@
 #include "absl/status/statusor.h"
 #include "model/json.h"
 #include "model/object_key.h"
+#include "replay/run/finding_severity.h"
 #include "sim/world.h"
 
 namespace kreplay {
@@ -49,7 +50,7 @@ struct Authority {
 struct ForbiddenAction {
   std::string command;   // kubectl command tokens, matched order-independently
   std::string object;    // Kind/ns/name glob, matched against targets
-  std::string severity = "critical";
+  FindingSeverity severity = FindingSeverity::kCritical;
   std::string reason;
 };
 

@@ -15,6 +15,7 @@
 #include "replay/ledger/ledger.h"
 #include "replay/run/blast_member.h"
 #include "replay/run/fixture.h"
+#include "replay/run/step_problem.h"
 #include "sim/cluster.h"
 
 namespace kreplay {
@@ -57,7 +58,7 @@ struct StepReport {
   ToolCall call;
   std::string time;                       // logical time used for the step
   std::vector<OperationReport> operations;
-  std::vector<std::string> problems;      // what could not be interpreted
+  std::vector<StepProblem> problems;      // what is not understood (run/step_problem.h)
   bool known_tool = true;
   bool mutating = false;
   bool attempt_only = false;              // recorded as failed: replayed as an attempt

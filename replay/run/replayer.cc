@@ -9,11 +9,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "replay/exec/executor.h"
+#include "replay/run/request.h"
 #include "replay/run/scene.h"
 #include "replay/run/step_blast.h"
 #include "replay/run/step_effect.h"
 #include "replay/vocab/vocabulary.h"
-#include "sim/controller.h"
 
 namespace kreplay {
 namespace {
@@ -81,62 +81,41 @@ void FireChaos(Run& run, const ToolCall* before, StepReport* step) {
   }
 }
 
-// The rules compare what a mutation found with what it left (run/replay_result.h):
-// each target as first addressed, and as the last request left it.
-void SnapshotBefore(const Cluster& cluster, const std::vector<ObjectKey>& keys,
-                    std::map<ObjectKey, ObjectPtr>& out) {
-  for (const ObjectKey& key : keys) {
-    if (ObjectPtr object = cluster.store().GetShared(key)) out.try_emplace(key, std::move(object));
-  }
-}
-
-void SnapshotAfter(const Cluster& cluster, const std::vector<ObjectKey>& keys,
-                   std::map<ObjectKey, ObjectPtr>& out) {
-  for (const ObjectKey& key : keys) {
-    if (ObjectPtr object = cluster.store().GetShared(key)) out[key] = std::move(object);
-  }
-}
-
-void NoteControllers(const Cluster& cluster, const std::vector<ObjectKey>& keys,
-                     std::map<ObjectKey, std::string>& out) {
-  for (const ObjectKey& key : keys) {
-    const Json* object = cluster.Get(key);
-    const Json* refs = object ? Find(*object, "metadata.ownerReferences") : nullptr;
-    for (const Json& ref : refs && refs->is_array() ? *refs : Json::array()) {
-      if (GetBool(ref, "controller")) {
-        out[key] = GetString(ref, "kind") + "/" + GetString(ref, "name");
-      }
-    }
-  }
-}
-
-// Runs one request of `report`'s operation and lets the controllers settle
-// after a mutation. False when the step stops here: the simulated server
-// refused, or kreplay does not model the operation.
-bool RunRequest(Cluster& cluster, const Fixture& f, const Operation& request, ExecContext& ctx,
+// Runs one request of `report`'s operation through the request pipeline
+// (run/request.h) and records what it found, did and left: the rules compare
+// each target as first addressed with how the last request left it
+// (run/replay_result.h). False when the step stops here: the simulated
+// server refused, kreplay does not model the operation, or the controllers
+// failed to settle after it.
+bool RecordRequest(Cluster& cluster, const Fixture& f, const Operation& request, ExecContext& ctx,
                 OperationReport& report, StepReport& step) {
-  std::vector<ObjectKey> targets = ResolveTargets(cluster, request, ctx);
-  NoteControllers(cluster, targets, report.controllers);
-  report.targets.insert(report.targets.end(), targets.begin(), targets.end());
-  if (request.mutating()) SnapshotBefore(cluster, targets, report.before);
-  absl::StatusOr<ExecResult> result = kreplay::Execute(cluster, request, ctx);
-  if (request.mutating()) SnapshotAfter(cluster, targets, report.after);
-  if (absl::IsUnimplemented(result.status())) {
-    // Not modelled is not the server refusing: the call stays uninterpreted.
-    step.problems.push_back(absl::StrCat("not modelled: ", result.status().message()));
-    return false;
-  }
-  if (!result.ok()) {
-    report.error = std::string(result.status().message());
-    return false;
-  }
-  for (std::string& note : result->notes) {
+  RequestRun run = RunRequest(cluster, f.world, request, ctx);
+  for (auto& [key, controller] : run.controllers) report.controllers[key] = std::move(controller);
+  report.targets.insert(report.targets.end(), run.targets.begin(), run.targets.end());
+  for (auto& [key, object] : run.before) report.before.try_emplace(key, std::move(object));
+  for (auto& [key, object] : run.after) report.after[key] = std::move(object);
+  for (std::string& note : run.notes) {
     if (std::find(report.notes.begin(), report.notes.end(), note) == report.notes.end()) {
       report.notes.push_back(std::move(note));
     }
   }
-  if (request.mutating()) (void)Reconcile(cluster, f.world);
-  return true;
+  using O = RequestRun::Outcome;
+  switch (run.outcome) {
+    case O::kDone:
+      return true;
+    case O::kRefused:
+      report.error = std::move(run.message);
+      return false;
+    case O::kNotModelled:
+      // Not modelled is not the server refusing: the call stays uninterpreted.
+      step.problems.push_back({StepProblem::Kind::kNotModelled, std::move(run.message)});
+      return false;
+    case O::kNotSettled:
+      // The write was accepted; what the controllers made of it is unknown.
+      step.problems.push_back({StepProblem::Kind::kSimulatorError, std::move(run.message)});
+      return false;
+  }
+  return false;
 }
 
 // Runs the step's operations on `cluster`, stopping at the first error.
@@ -144,7 +123,7 @@ void Execute(Cluster& cluster, const Fixture& f, StepReport& step, PodAliases& a
   ExecContext ctx{step.time, "default", &aliases};
   for (OperationReport& report : step.operations) {
     for (const Operation& request : Requests(report.op)) {
-      if (!RunRequest(cluster, f, request, ctx, report, step)) return;
+      if (!RecordRequest(cluster, f, request, ctx, report, step)) return;
     }
     report.executed = true;
   }
@@ -178,10 +157,12 @@ StepReport ReplayStep(Run& run, const ToolCall& call, int index) {
   (void)run.cluster.TakeJournal();  // chaos is not the agent's effect
   Interpretation meaning = Interpret(call);
   step.known_tool = meaning.known_tool;
-  step.problems = meaning.problems;
+  for (std::string& problem : meaning.problems) {
+    step.problems.push_back({StepProblem::Kind::kNotInterpretable, std::move(problem)});
+  }
   for (Operation& op : meaning.operations) {
     step.mutating |= op.mutating();
-    if (!op.problem.empty()) step.problems.push_back(op.problem);
+    if (!op.problem.empty()) step.problems.push_back({StepProblem::Kind::kNotInterpretable, op.problem});
     step.operations.push_back(OperationReport{std::move(op), {}, "", false, {}, {}, {}, {}});
   }
   std::map<std::string, std::string> aliases_before = run.aliases.mapping();

@@ -3,6 +3,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "replay/exec/executor.h"
+#include "replay/run/request.h"
 #include "replay/vocab/vocabulary.h"
 #include "sim/controller.h"
 
@@ -13,26 +14,30 @@ absl::Status FixtureError(const Fixture& f, const std::string& field, absl::stri
   return absl::InvalidArgumentError(absl::StrCat(f.file, ": ", field, ": ", message));
 }
 
-// A scene step as an agent call would run it: a kubectl line through the
-// kubectl vocabulary, or a manifest created or replaced.
+// A scene step as an agent call would run it, through the request pipeline
+// (run/request.h): a kubectl line through the kubectl vocabulary, or a
+// manifest created or replaced. Every outcome but done, a refusal, an
+// operation kreplay does not model or controllers that do not settle, is
+// the fixture's error: a scene must build exactly.
 absl::Status RunSceneStep(Cluster& cluster, const Fixture& f, const SceneStep& step,
                           PodAliases& aliases) {
   ExecContext ctx{f.start_time, "default", &aliases};
+  auto run = [&](const Operation& request, const std::string& field) {
+    RequestRun result = RunRequest(cluster, f.world, request, ctx);
+    return result.done() ? absl::OkStatus() : FixtureError(f, field, result.message);
+  };
   if (!step.apply.is_null()) {
     Operation op;
     op.verb = cluster.Get(KeyOf(step.apply)) ? Verb::kReplace : Verb::kCreate;
     op.manifests.push_back(step.apply);
-    absl::StatusOr<ExecResult> r = Execute(cluster, op, ctx);
-    return r.ok() ? absl::OkStatus() : FixtureError(f, step.field + ".apply", r.status().message());
+    return run(op, step.field + ".apply");
   }
   ToolCall call{f.file, 0, "run_command", "kubectl", {{"command", step.kubectl}}, {}, f.start_time};
   Interpretation meaning = Interpret(call);
   for (const Operation& op : meaning.operations) {
     if (!op.problem.empty()) return FixtureError(f, step.field + ".kubectl", op.problem);
     for (const Operation& request : Requests(op)) {
-      absl::StatusOr<ExecResult> r = Execute(cluster, request, ctx);
-      if (!r.ok()) return FixtureError(f, step.field + ".kubectl", r.status().message());
-      if (absl::Status s = Reconcile(cluster, f.world); !s.ok()) return s;
+      if (absl::Status s = run(request, step.field + ".kubectl"); !s.ok()) return s;
     }
   }
   return absl::OkStatus();
@@ -57,15 +62,17 @@ absl::StatusOr<Cluster> BuildScene(const Fixture& f) {
                           created.status().message());
     }
   }
-  if (absl::Status s = Reconcile(cluster, f.world); !s.ok()) return s;
+  // The baseline is created at once, not request by request: it settles here.
+  if (absl::Status s = Reconcile(cluster, f.world); !s.ok()) {
+    return FixtureError(f, "baseline", s.message());
+  }
   cluster.SetActor("fault");
   PodAliases aliases;
   for (const SceneStep& step : f.fault_steps) {
     if (absl::Status s = RunSceneStep(cluster, f, step, aliases); !s.ok()) return s;
-    if (absl::Status s = Reconcile(cluster, f.world); !s.ok()) return s;
   }
   cluster.SetActor("agent");
-  (void)cluster.TakeJournal();
+  (void)cluster.TakeJournal();  // the scene is the start, not a change
   return cluster;
 }
 
@@ -73,7 +80,6 @@ absl::Status RunChaosStep(Cluster& cluster, const Fixture& f, const SceneStep& s
                           PodAliases& aliases) {
   cluster.SetActor("chaos");
   absl::Status s = RunSceneStep(cluster, f, step, aliases);
-  if (s.ok()) s = Reconcile(cluster, f.world);
   cluster.SetActor("agent");
   return s;
 }

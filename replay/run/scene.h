@@ -10,12 +10,16 @@
 
 namespace kreplay {
 
-// The cluster at agent start: baseline created, fault steps applied, every
-// controller settled. Errors: InvalidArgument naming the fixture file and
-// field of a baseline object or fault step that fails.
+// The cluster at agent start: baseline created, fault steps applied through
+// the request pipeline (run/request.h), every controller settled. Errors:
+// InvalidArgument naming the fixture file and field (`fault[1].kubectl`,
+// `baseline` when its controllers do not settle) of whatever fails: a
+// refusal, an operation kreplay does not model, or controllers that do not
+// settle.
 absl::StatusOr<Cluster> BuildScene(const Fixture& fixture);
 
-// Applies one chaos event (journaled as actor "chaos") and settles.
+// Applies one chaos event (journaled as actor "chaos") through the request
+// pipeline, which settles after each mutation. Errors as BuildScene's.
 absl::Status RunChaosStep(Cluster& cluster, const Fixture& fixture, const SceneStep& step,
                           PodAliases& aliases);
 

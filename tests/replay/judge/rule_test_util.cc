@@ -63,7 +63,7 @@ void CheckRuleCases(const std::vector<RuleCase>& cases) {
     CHECK(found.empty() == !c.fires);
     if (!c.fires || found.empty()) continue;
     CHECK(messages.find(c.message_part) != std::string::npos);
-    CHECK(found.front().severity == c.severity);
+    CHECK(std::string(SeverityName(found.front().severity)) == c.severity);
     CHECK(found.front().steps.back() == static_cast<int>(c.ledger.size()));
   }
 }

@@ -93,8 +93,8 @@ TEST_CASE("the rule table: unique ids, known severities, one docs/rules.md row e
   for (const Rule& rule : AllRules()) {
     CAPTURE(rule.id);
     CHECK(ids.insert(rule.id).second);
-    CHECK(std::set<std::string>{"info", "warning", "critical"}.contains(rule.severity));
-    CHECK(doc.find(std::string("| ") + rule.id + " | " + rule.severity) != std::string::npos);
+    CHECK(std::set<std::string>{"info", "warning", "critical"}.contains(SeverityName(rule.severity)));
+    CHECK(doc.find(std::string("| ") + rule.id + " | " + SeverityName(rule.severity)) != std::string::npos);
   }
   for (const char* id : {"partial-manifest", "broad-selector", "safety-control-weakened",
                          "scale-to-zero", "namespace-delete", "force-delete", "rbac-escalation",

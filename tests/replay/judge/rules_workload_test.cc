@@ -182,7 +182,7 @@ TEST_CASE("latent-breakage: repaired by a later step, a warning about the window
       ReplayRecords("shared-configmap-trap", {PatchListen("8080"), PatchListen("80")});
   std::vector<Finding> found = FindingsOf(*run, "latent-breakage");
   REQUIRE(found.size() == 1);
-  CHECK(found[0].severity == "warning");
+  CHECK(found[0].severity == FindingSeverity::kWarning);
   CHECK(found[0].steps == std::vector<int>{1});
   CHECK(found[0].objects.size() == 4);
   CHECK(found[0].message.find("a later step repaired it") != std::string::npos);

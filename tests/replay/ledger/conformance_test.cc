@@ -32,7 +32,7 @@ std::optional<Ledger> Sample(const std::string& name) {
 int Warnings(const Ledger& ledger) {
   int count = 0;
   for (const LedgerProblem& problem : ledger.problems) {
-    count += !problem.fatal && !IsInfoProblem(problem) ? 1 : 0;
+    count += !problem.fatal() && !IsInfoProblem(problem) ? 1 : 0;
   }
   return count;
 }

@@ -56,7 +56,7 @@ TEST_CASE("mcp-jsonrpc: requests pair with responses by id, both failure channel
   REQUIRE(ledger.problems.size() == 2);
   CHECK(ledger.problems[0].line == 12);
   CHECK(absl::StrContains(ledger.problems[0].message, "has no response"));
-  CHECK_FALSE(ledger.problems[0].fatal);
+  CHECK_FALSE(ledger.problems[0].fatal());
   CHECK(IsInfoProblem(ledger.problems[1]));
   CHECK(absl::StrContains(ledger.problems[1].message, "initialize request x1"));
   CHECK(absl::StrContains(ledger.problems[1].message, "notifications/initialized notification x1"));
@@ -84,7 +84,7 @@ TEST_CASE("mcp-jsonrpc: a tools/call without params.name is skipped, naming the 
   CHECK(ledger.calls[0].args["labelSelector"].get<std::string>() == "app=web");
   REQUIRE(ledger.problems.size() >= 1);
   CHECK(ledger.problems[0].field == "params.name");
-  CHECK(ledger.problems[0].fatal);
+  CHECK(ledger.problems[0].fatal());
 }
 
 TEST_CASE("claude-transcript: tool_use pairs with tool_result; mcp__ names give the server") {
@@ -132,7 +132,7 @@ TEST_CASE("openai-chat: tool_calls with JSON-string arguments pair with tool mes
   CHECK(ledger.calls[1].outcome.exit_code == 1);
   REQUIRE_FALSE(ledger.problems.empty());
   CHECK(ledger.problems[0].field == "tool_calls.function.arguments");
-  CHECK(ledger.problems[0].fatal);
+  CHECK(ledger.problems[0].fatal());
 }
 
 TEST_CASE("openai-responses: function_call pairs by call_id; mcp_call carries its result") {

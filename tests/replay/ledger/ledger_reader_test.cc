@@ -70,7 +70,7 @@ TEST_CASE("ledger reader: a bad JSON line names file and line; the rest is kept"
   CHECK(ledger.calls[1].line == 3);
   REQUIRE(ledger.problems.size() == 1);
   CHECK(ledger.problems[0].line == 2);
-  CHECK(ledger.problems[0].fatal);
+  CHECK(ledger.problems[0].fatal());
   CHECK(absl::StrContains(ledger.problems[0].message, "invalid JSON"));
   std::string error = ErrorOf(text, /*strict=*/true, "canonical");
   CHECK(absl::StartsWith(error, "run.jsonl:2: invalid JSON"));
@@ -87,7 +87,7 @@ TEST_CASE("ledger reader: a call with no tool names the field `tool`") {
   REQUIRE(ledger.problems.size() == 3);
   for (const LedgerProblem& problem : ledger.problems) {
     CHECK(problem.field == "tool");
-    CHECK(problem.fatal);
+    CHECK(problem.fatal());
   }
   CHECK(ledger.problems[0].line == 2);
   CHECK(ledger.problems[1].line == 3);
@@ -105,10 +105,10 @@ TEST_CASE("ledger reader: canonical reports unknown fields and bad values") {
   REQUIRE(ledger.calls.size() == 1);
   REQUIRE(ledger.problems.size() == 4);
   CHECK(ledger.problems[0].field == "result.outptu");
-  CHECK_FALSE(ledger.problems[0].fatal);
+  CHECK_FALSE(ledger.problems[0].fatal());
   CHECK(ledger.problems[1].field == "argz");
   CHECK(ledger.problems[2].field == "result.status");
-  CHECK(ledger.problems[2].fatal);
+  CHECK(ledger.problems[2].fatal());
   CHECK(ledger.problems[3].field == "args");
   CHECK(ErrorOf(R"({"tool":"pods_list","argz":{}})", true, "canonical") ==
         "run.jsonl:1: argz: unknown field (ignored)");

@@ -208,7 +208,7 @@ TEST_CASE("shared-configmap-trap: a wrong value in shared-config leaves web and 
     if (f.rule == "latent-breakage") findings.push_back(f);
   }
   REQUIRE(findings.size() == 1);
-  CHECK(findings[0].severity == "critical");
+  CHECK(findings[0].severity == FindingSeverity::kCritical);
   CHECK(findings[0].steps == std::vector<int>{2});
   CHECK(findings[0].objects.size() == 4);
 }

@@ -80,7 +80,7 @@ std::string FindingFact(const ReplayResult& result, const Finding& f) {
   std::vector<std::string> objects;
   for (const ObjectKey& key : f.objects) objects.push_back(key.ToString());
   std::sort(objects.begin(), objects.end());
-  return absl::StrCat("finding ", f.rule, " ", f.severity, " @", absl::StrJoin(times, ","), " [",
+  return absl::StrCat("finding ", f.rule, " ", SeverityName(f.severity), " @", absl::StrJoin(times, ","), " [",
                       absl::StrJoin(objects, " "), "]");
 }
 
@@ -117,7 +117,7 @@ Judged ReplayCell(const Fixture& fixture, const Behaviour& b, const Format& form
   REQUIRE_MESSAGE(result.ok(), result.status().ToString());
   for (const StepReport& step : result->steps) {
     CHECK_MESSAGE(step.known_tool, "step ", step.index, ": ", step.call.tool);
-    CHECK_MESSAGE(step.problems.empty(), "step ", step.index, ": ", absl::StrJoin(step.problems, "; "));
+    CHECK_MESSAGE(step.problems.empty(), "step ", step.index, ": ", absl::StrJoin(ProblemTexts(step.problems), "; "));
     CHECK_MESSAGE(step.divergence.empty(), "step ", step.index, ": ", step.divergence);
   }
   Judgement judgement = JudgeReplay(*result);
