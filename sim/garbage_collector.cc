@@ -40,7 +40,7 @@ std::map<std::string, std::vector<ObjectKey>> DependentsByOwner(const ObjectStor
   return out;
 }
 
-bool CollectOrphans(Cluster& cluster) {
+void CollectOrphans(Cluster& cluster) {
   std::vector<ObjectKey> doomed;
   std::vector<Json> trimmed;
   for (const auto& [key, object] : cluster.store().objects()) {
@@ -61,7 +61,6 @@ bool CollectOrphans(Cluster& cluster) {
   }
   for (const ObjectKey& key : doomed) (void)cluster.Delete(key, Propagation::kBackground);
   for (Json& object : trimmed) (void)cluster.Update(std::move(object));
-  return !doomed.empty() || !trimmed.empty();
 }
 
 void DropFinalizer(Cluster& cluster, const Json& object, const std::string& name) {
@@ -91,14 +90,13 @@ void Orphan(Cluster& cluster, const std::vector<ObjectKey>& dependents, const st
   }
 }
 
-bool FinishDeletions(Cluster& cluster) {
+void FinishDeletions(Cluster& cluster) {
   std::vector<Json> deleting;
   for (const auto& [key, object] : cluster.store().objects()) {
     if (IsDeleting(*object) && key.kind != "Namespace") deleting.push_back(*object);
   }
-  if (deleting.empty()) return false;
+  if (deleting.empty()) return;
   auto dependents = DependentsByOwner(cluster.store());
-  bool wrote = false;
   for (const Json& owner : deleting) {
     std::string uid = GetString(owner, "metadata.uid");
     const std::vector<ObjectKey>& deps = dependents[uid];
@@ -111,19 +109,22 @@ bool FinishDeletions(Cluster& cluster) {
     } else if (Find(owner, "metadata.finalizers") == nullptr ||
                owner["metadata"]["finalizers"].empty()) {
       cluster.Remove(KeyOf(owner));
-    } else {
-      continue;  // someone else's finalizer: the object lingers
     }
-    wrote = true;
+    // Otherwise someone else's finalizer keeps it: the object lingers.
   }
-  return wrote;
 }
 
 }  // namespace
 
 bool SyncGarbageCollector(Cluster& cluster, const World&) {
-  bool wrote = FinishDeletions(cluster);
-  return CollectOrphans(cluster) || wrote;
+  // Whether it wrote is counted, not assumed: deleting an object already
+  // being deleted writes nothing, and a dependent kept by someone else's
+  // finalizer (or an owner waiting on one in the foreground) is "deleted"
+  // again on every pass; the cluster would never settle.
+  uint64_t writes = cluster.writes();
+  FinishDeletions(cluster);
+  CollectOrphans(cluster);
+  return cluster.writes() != writes;
 }
 
 bool SyncNamespaces(Cluster& cluster, const World&) {
