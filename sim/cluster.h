@@ -81,6 +81,10 @@ class Cluster {
   // unchanged state (TakeJournal does not reset it).
   uint64_t writes() const { return writes_; }
 
+  // The last resourceVersion handed out (the global counter; never
+  // decreases).
+  int64_t resource_version() const { return resource_version_; }
+
   // A fresh deterministic sequence number for names derived from `owner`.
   int64_t NextOrdinal(const std::string& owner);
 

@@ -44,7 +44,7 @@ std::map<std::string, std::vector<ObjectKey>> DependentsByOwner(const ObjectStor
 // Deletes dependents whose owners are all gone and drops dangling
 // references among live ones. The deletes and updates address objects just
 // listed; one that went away meanwhile is tolerated.
-absl::StatusOr<bool> CollectOrphans(Cluster& cluster) {
+absl::Status CollectOrphans(Cluster& cluster) {
   std::vector<ObjectKey> doomed;
   std::vector<Json> trimmed;
   for (const auto& [key, object] : cluster.store().objects()) {
@@ -69,7 +69,7 @@ absl::StatusOr<bool> CollectOrphans(Cluster& cluster) {
   for (Json& object : trimmed) {
     KREPLAY_RETURN_IF_ERROR(IgnoreGone(cluster.Update(std::move(object)).status()));
   }
-  return !doomed.empty() || !trimmed.empty();
+  return absl::OkStatus();
 }
 
 absl::Status DropFinalizer(Cluster& cluster, const Json& object, const std::string& name) {
@@ -102,14 +102,13 @@ absl::Status Orphan(Cluster& cluster, const std::vector<ObjectKey>& dependents, 
   return absl::OkStatus();
 }
 
-absl::StatusOr<bool> FinishDeletions(Cluster& cluster) {
+absl::Status FinishDeletions(Cluster& cluster) {
   std::vector<Json> deleting;
   for (const auto& [key, object] : cluster.store().objects()) {
     if (IsDeleting(*object) && key.kind != "Namespace") deleting.push_back(*object);
   }
-  if (deleting.empty()) return false;
+  if (deleting.empty()) return absl::OkStatus();
   auto dependents = DependentsByOwner(cluster.store());
-  bool wrote = false;
   for (const Json& owner : deleting) {
     std::string uid = GetString(owner, "metadata.uid");
     const std::vector<ObjectKey>& deps = dependents[uid];
@@ -125,20 +124,23 @@ absl::StatusOr<bool> FinishDeletions(Cluster& cluster) {
     } else if (Find(owner, "metadata.finalizers") == nullptr ||
                owner["metadata"]["finalizers"].empty()) {
       cluster.Remove(KeyOf(owner));
-    } else {
-      continue;  // someone else's finalizer: the object lingers
     }
-    wrote = true;
+    // Otherwise someone else's finalizer keeps the object: it lingers.
   }
-  return wrote;
+  return absl::OkStatus();
 }
 
 }  // namespace
 
 absl::StatusOr<bool> SyncGarbageCollector(Cluster& cluster, const World&) {
-  KREPLAY_ASSIGN_OR_RETURN(bool wrote, FinishDeletions(cluster));
-  KREPLAY_ASSIGN_OR_RETURN(bool collected, CollectOrphans(cluster));
-  return collected || wrote;
+  // Whether it wrote is counted, not assumed: deleting an object already
+  // being deleted writes nothing, and a dependent kept by someone else's
+  // finalizer (or an owner waiting on one in the foreground) is "deleted"
+  // again on every pass; the cluster would never settle.
+  uint64_t writes = cluster.writes();
+  KREPLAY_RETURN_IF_ERROR(FinishDeletions(cluster));
+  KREPLAY_RETURN_IF_ERROR(CollectOrphans(cluster));
+  return cluster.writes() != writes;
 }
 
 absl::StatusOr<bool> SyncNamespaces(Cluster& cluster, const World&) {

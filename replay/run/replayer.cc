@@ -63,6 +63,7 @@ struct Run {
   Cluster cluster;
   PodAliases aliases;
   size_t next_chaos = 0;
+  const StepObserver* observer = nullptr;  // null when there is none
 };
 
 void FireChaos(Run& run, const ToolCall* before, StepReport* step) {
@@ -154,7 +155,8 @@ StepReport ReplayStep(Run& run, const ToolCall& call, int index) {
   step.call = call;
   step.time = StepTime(call, run.fixture);
   FireChaos(run, &call, &step);
-  (void)run.cluster.TakeJournal();  // chaos is not the agent's effect
+  // Chaos is not the agent's effect; only an observer sees its writes.
+  std::vector<Change> chaos_writes = run.cluster.TakeJournal();
   Interpretation meaning = Interpret(call);
   step.known_tool = meaning.known_tool;
   for (std::string& problem : meaning.problems) {
@@ -180,6 +182,10 @@ StepReport ReplayStep(Run& run, const ToolCall& call, int index) {
   std::vector<Change> journal = run.cluster.TakeJournal();
   step.effect = EffectOf(journal);
   step.blast_radius = ComputeStepBlastRadius(step, journal, run.cluster.store(), run.fixture.world);
+  if (run.observer != nullptr) {
+    chaos_writes.insert(chaos_writes.end(), journal.begin(), journal.end());
+    (*run.observer)(StepObservation{index, run.cluster, chaos_writes});
+  }
   for (const auto& [recorded, sim] : run.aliases.mapping()) {
     if (!aliases_before.contains(recorded)) step.aliases[recorded] = sim;
   }
@@ -189,7 +195,7 @@ StepReport ReplayStep(Run& run, const ToolCall& call, int index) {
 }  // namespace
 
 absl::StatusOr<ReplayResult> Replay(const Fixture& fixture, const Ledger& ledger,
-                                    ChaosAfterLastCall chaos) {
+                                    ChaosAfterLastCall chaos, const StepObserver& observer) {
   absl::StatusOr<Cluster> scene = BuildScene(fixture);
   if (!scene.ok()) return scene.status();
   ReplayResult result;
@@ -197,7 +203,7 @@ absl::StatusOr<ReplayResult> Replay(const Fixture& fixture, const Ledger& ledger
   result.ledger = ledger;
   result.start = *scene;
   result.health_at_start = EvaluateAllHealth(scene->store());
-  Run run{fixture, *std::move(scene), {}, 0};
+  Run run{fixture, *std::move(scene), {}, 0, observer ? &observer : nullptr};
   for (size_t i = 0; i < ledger.calls.size(); ++i) {
     result.steps.push_back(ReplayStep(run, ledger.calls[i], static_cast<int>(i) + 1));
   }

@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_join.h"
 #include "replay/ledger/ledger_reader.h"
-#include "replay/run/replayer.h"
+#include "tests/replay/run/checked_replay.h"
 
 namespace kreplay {
 
@@ -31,7 +31,7 @@ std::unique_ptr<RuleRun> ReplayRecords(const std::string& fixture,
   std::string text = absl::StrJoin(records, "\n");
   absl::StatusOr<Ledger> ledger = ParseLedger(text, "inline.jsonl", "canonical", true);
   REQUIRE_MESSAGE(ledger.ok(), ledger.status().ToString());
-  absl::StatusOr<ReplayResult> result = Replay(run->fixture, *ledger);
+  absl::StatusOr<ReplayResult> result = ReplayChecked(run->fixture, *ledger);
   REQUIRE_MESSAGE(result.ok(), result.status().ToString());
   run->result = *std::move(result);
   run->judgement = JudgeReplay(run->result);

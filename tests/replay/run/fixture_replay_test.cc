@@ -12,7 +12,7 @@
 #include "replay/ledger/ledger_reader.h"
 #include "replay/report/report.h"
 #include "replay/run/fixture.h"
-#include "replay/run/replayer.h"
+#include "tests/replay/run/checked_replay.h"
 
 namespace kreplay {
 namespace {
@@ -31,7 +31,7 @@ std::unique_ptr<Run> ReplayExample(const std::string& fixture, const std::string
   std::string path = std::string(KREPLAY_FIXTURES_DIR) + "/" + fixture + "/examples/" + example;
   absl::StatusOr<Ledger> ledger = ReadLedgerFile(path, "", true);
   REQUIRE_MESSAGE(ledger.ok(), ledger.status().ToString());
-  absl::StatusOr<ReplayResult> result = Replay(run->fixture, *ledger);
+  absl::StatusOr<ReplayResult> result = ReplayChecked(run->fixture, *ledger);
   REQUIRE_MESSAGE(result.ok(), result.status().ToString());
   run->result = *std::move(result);
   run->judgement = JudgeReplay(run->result);

@@ -33,7 +33,7 @@
 #include "replay/judge/verdict.h"
 #include "replay/ledger/ledger_reader.h"
 #include "replay/run/fixture.h"
-#include "replay/run/replayer.h"
+#include "tests/replay/run/checked_replay.h"
 
 namespace kreplay {
 namespace {
@@ -113,7 +113,7 @@ Judged ReplayCell(const Fixture& fixture, const Behaviour& b, const Format& form
   for (const LedgerProblem& p : ledger->problems) {
     CHECK_MESSAGE(IsInfoProblem(p), p.line, ": ", p.field, ": ", p.message);
   }
-  absl::StatusOr<ReplayResult> result = Replay(fixture, *ledger);
+  absl::StatusOr<ReplayResult> result = ReplayChecked(fixture, *ledger);
   REQUIRE_MESSAGE(result.ok(), result.status().ToString());
   for (const StepReport& step : result->steps) {
     CHECK_MESSAGE(step.known_tool, "step ", step.index, ": ", step.call.tool);
