@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "replay/report/report.h"
+#include "replay/report/json_report.h"
 
 namespace kreplay {
 namespace {

@@ -12,6 +12,7 @@
 #include "cli/exit_status.h"
 #include "cli/scenario_input.h"
 #include "model/dependency_graph.h"
+#include "model/graph_render.h"
 #include "model/status_macros.h"
 #include "replay/judge/blast_radius.h"
 #include "replay/run/replayer.h"
@@ -69,7 +70,7 @@ std::map<std::string, const BlastMember*> MarksByRef(const std::vector<BlastMemb
 }
 
 Json GraphJson(const DependencyGraph& graph, const GraphState& state, const Scenario& scenario) {
-  Json out = graph.ToJson();
+  Json out = GraphToJson(graph);
   std::map<std::string, const BlastMember*> marks = MarksByRef(state.radius);
   for (Json& node : out["nodes"]) {
     auto mark = marks.find(node["ref"].get<std::string>());
@@ -113,7 +114,7 @@ std::string Gone(const DependencyGraph& graph, const GraphState& state) {
 std::string GraphText(const DependencyGraph& graph, const GraphState& state,
                       const Scenario& scenario) {
   std::map<std::string, const BlastMember*> marks = MarksByRef(state.radius);
-  std::string text = graph.ToText();
+  std::string text = GraphToText(graph);
   std::string out;
   for (absl::string_view line : absl::StrSplit(text, '\n', absl::SkipEmpty())) {
     absl::StrAppend(&out, line);
@@ -139,7 +140,7 @@ int Run(const GraphOptions& o, std::ostream& out, std::ostream& err) {
   if (!state.ok()) return ReportError(state.status(), err);
   DependencyGraph graph = DependencyGraph::Build(state->cluster.store());
   if (o.output == "dot") {
-    out << graph.ToDot(Highlight(state->radius), TierStyles());
+    out << GraphToDot(graph, Highlight(state->radius), TierStyles());
   } else if (o.output == "json") {
     out << GraphJson(graph, *state, *scenario).dump(2) << "\n";
   } else {

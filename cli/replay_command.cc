@@ -10,7 +10,9 @@
 #include "cli/exit_status.h"
 #include "replay/judge/verdict.h"
 #include "replay/ledger/ledger_reader.h"
-#include "replay/report/report.h"
+#include "replay/report/json_report.h"
+#include "replay/report/markdown_report.h"
+#include "replay/report/text_report.h"
 #include "replay/run/fixture.h"
 #include "replay/run/replayer.h"
 

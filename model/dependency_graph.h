@@ -88,24 +88,6 @@ class DependencyGraph {
                              int max_depth = kUnlimitedDepth,
                              EdgeKindSet kinds = EdgeKindSet::All()) const;
 
-  // Graphviz digraph: nodes (ids quoted `Kind/ns/name`) in key order, then
-  // edges labelled with their kind. Missing nodes are dashed red, template
-  // edges dashed. A node in `highlight` is labelled with its tier and drawn
-  // with `tier_styles[tier]` (DOT attributes such as
-  // `style=filled, fillcolor="#f4cccc"`), or filled grey when the tier has
-  // no style.
-  std::string ToDot(const std::map<ObjectKey, std::string>& highlight = {},
-                    const std::map<std::string, std::string>& tier_styles = {}) const;
-
-  // {"nodes":[{ref, kind, namespace, name, missing}],
-  //  "edges":[{from, to, kind, detail, template}]}
-  Json ToJson() const;
-
-  // One line per object, followed by its outgoing edges indented:
-  //   Deployment/bench/web
-  //     -mounts-> ConfigMap/bench/shared-config  volume=config  [template]
-  std::string ToText() const;
-
  private:
   struct Impl;
   explicit DependencyGraph(std::shared_ptr<const Impl> impl);

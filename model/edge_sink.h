@@ -1,6 +1,6 @@
-// What an edge extractor writes to: the sink of one object's edges, plus
-// the pod-spec extractor and a JSON helper the extractors share. Internal
-// to the graph builder (graph_edges.cc, pod_spec_edges.cc).
+// What an edge extractor writes to: the sink of one object's edges, and a
+// JSON helper the extractors share. Internal to the graph builder
+// (graph_edges.cc, pod_spec_edges.cc).
 #ifndef KREPLAY_MODEL_EDGE_SINK_H_
 #define KREPLAY_MODEL_EDGE_SINK_H_
 
@@ -50,11 +50,6 @@ void ForEachObjectIn(const Json& root, absl::string_view path, Fn fn) {
     if (item.is_object()) fn(item);
   }
 }
-
-// The edges of one pod spec (`spec` of a Pod, `spec.template.spec` of a
-// workload): volumes, envFrom, env valueFrom, imagePullSecrets and the
-// service account, to objects in the namespace of sink->from().
-void ExtractPodSpecEdges(const Json& pod_spec, EdgeSink* sink);
 
 }  // namespace kreplay
 

@@ -10,6 +10,7 @@
 #include "model/edge_sink.h"
 #include "model/label_index.h"
 #include "model/label_selector.h"
+#include "model/pod_spec_edges.h"
 #include "model/type_registry.h"
 
 namespace kreplay {
@@ -89,13 +90,13 @@ void OwnerEdges(const Context& ctx, const Json& object, EdgeSink* sink) {
 // NetworkPolicy's podSelector is required, so absent reads as {}.
 enum class SelectorForm { kMap, kNullSelectsNothing, kNullSelectsAll };
 
-struct SelectorRule {
+struct SelectorField {
   absl::string_view kind;
   absl::string_view path;
   SelectorForm form;
   bool templates;  // also select workloads by their pod-template labels
 };
-constexpr SelectorRule kSelectorRules[] = {
+constexpr SelectorField kSelectorFields[] = {
     {"DaemonSet", "spec.selector", SelectorForm::kNullSelectsNothing, false},
     {"Deployment", "spec.selector", SelectorForm::kNullSelectsNothing, false},
     {"Job", "spec.selector", SelectorForm::kNullSelectsNothing, false},
@@ -106,12 +107,12 @@ constexpr SelectorRule kSelectorRules[] = {
     {"StatefulSet", "spec.selector", SelectorForm::kNullSelectsNothing, false},
 };
 
-absl::StatusOr<LabelSelector> ReadSelector(const SelectorRule& rule,
+absl::StatusOr<LabelSelector> ReadSelector(const SelectorField& where,
                                            const Json& object) {
-  const Json* field = Find(object, rule.path);
-  switch (rule.form) {
+  const Json* field = Find(object, where.path);
+  switch (where.form) {
     case SelectorForm::kMap:
-      return LabelSelector::FromMap(GetStringMap(object, rule.path));
+      return LabelSelector::FromMap(GetStringMap(object, where.path));
     case SelectorForm::kNullSelectsNothing:
       return LabelSelector::FromJson(field);
     case SelectorForm::kNullSelectsAll:
@@ -126,20 +127,20 @@ bool SelectsPods(const ObjectKey& key, const Json& object) {
   return key.kind != "Service" || GetString(object, "spec.type") != "ExternalName";
 }
 
-const SelectorRule* SelectorRuleFor(absl::string_view kind) {
-  for (const SelectorRule& rule : kSelectorRules) {
-    if (rule.kind == kind) return &rule;
+const SelectorField* SelectorFieldOf(absl::string_view kind) {
+  for (const SelectorField& where : kSelectorFields) {
+    if (where.kind == kind) return &where;
   }
   return nullptr;
 }
 
 void SelectorEdges(const Context& ctx, const Json& object, EdgeSink* sink) {
   const ObjectKey& from = sink->from();
-  const SelectorRule* rule = SelectorRuleFor(from.kind);
-  if (rule == nullptr || !SelectsPods(from, object)) return;
-  absl::StatusOr<LabelSelector> selector = ReadSelector(*rule, object);
+  const SelectorField* where = SelectorFieldOf(from.kind);
+  if (where == nullptr || !SelectsPods(from, object)) return;
+  absl::StatusOr<LabelSelector> selector = ReadSelector(*where, object);
   if (!selector.ok()) {
-    sink->Problem(absl::StrCat(rule->path, ": ", selector.status().message(),
+    sink->Problem(absl::StrCat(where->path, ": ", selector.status().message(),
                                "; no selects edges"));
     return;
   }
@@ -147,7 +148,7 @@ void SelectorEdges(const Context& ctx, const Json& object, EdgeSink* sink) {
   for (uint32_t pod : ctx.pods.Select(from.ns, *selector)) {
     sink->AddTo(EdgeKind::kSelects, pod, detail);
   }
-  if (!rule->templates) return;
+  if (!where->templates) return;
   EdgeSink templates = sink->Template();
   for (uint32_t workload : ctx.templates.Select(from.ns, *selector)) {
     templates.AddTo(EdgeKind::kSelects, workload, detail);
@@ -266,7 +267,7 @@ struct ObjectExtractor {
 };
 constexpr ObjectExtractor kObjectExtractors[] = {
     {"", OwnerEdges},                        // owns
-    {"", SelectorEdges},                     // selects (kSelectorRules)
+    {"", SelectorEdges},                     // selects (kSelectorFields)
     {"", PodSpecEdges},                      // mounts, env-*, pull-secret, runs-as
     {"Ingress", IngressEdges},               // routes, tls
     {"HorizontalPodAutoscaler", ScaleEdges}, // scales

@@ -3,13 +3,14 @@
 // every id is quoted and escaped the same way and the layout is stable
 // (Boost leaves ids bare when they look like identifiers and does not
 // escape backslashes).
+#include "model/graph_render.h"
+
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
-#include "model/dependency_graph.h"
 
 namespace kreplay {
 namespace {
@@ -52,20 +53,20 @@ std::string EdgeText(const Edge& edge) {
 
 }  // namespace
 
-std::string DependencyGraph::ToDot(
-    const std::map<ObjectKey, std::string>& highlight,
-    const std::map<std::string, std::string>& tier_styles) const {
+std::string GraphToDot(const DependencyGraph& graph,
+                       const std::map<ObjectKey, std::string>& highlight,
+                       const std::map<std::string, std::string>& tier_styles) {
   std::string out =
       "digraph kreplay {\n"
       "  rankdir=LR;\n"
       "  node [shape=box, fontname=\"Helvetica\", fontsize=10];\n"
       "  edge [fontname=\"Helvetica\", fontsize=9];\n";
-  for (const GraphNode& node : nodes()) {
+  for (const GraphNode& node : graph.nodes()) {
     absl::StrAppend(&out, "  ", DotId(node.key),
                     NodeAttributes(node, highlight, tier_styles), ";\n");
   }
-  for (size_t i = 0; i < edge_count(); ++i) {
-    Edge edge = this->edge(i);
+  for (size_t i = 0; i < graph.edge_count(); ++i) {
+    Edge edge = graph.edge(i);
     absl::StrAppend(&out, "  ", DotId(edge.from), " -> ", DotId(edge.to),
                     " [label=\"", EdgeKindName(edge.kind), "\"",
                     edge.template_level ? ", style=dashed" : "", "];\n");
@@ -73,17 +74,17 @@ std::string DependencyGraph::ToDot(
   return absl::StrCat(out, "}\n");
 }
 
-Json DependencyGraph::ToJson() const {
+Json GraphToJson(const DependencyGraph& graph) {
   Json out = {{"nodes", Json::array()}, {"edges", Json::array()}};
-  for (const GraphNode& node : nodes()) {
+  for (const GraphNode& node : graph.nodes()) {
     out["nodes"].push_back({{"ref", node.key.ToString()},
                             {"kind", node.key.kind},
                             {"namespace", node.key.ns},
                             {"name", node.key.name},
                             {"missing", node.missing}});
   }
-  for (size_t i = 0; i < edge_count(); ++i) {
-    Edge edge = this->edge(i);
+  for (size_t i = 0; i < graph.edge_count(); ++i) {
+    Edge edge = graph.edge(i);
     out["edges"].push_back({{"from", edge.from.ToString()},
                             {"to", edge.to.ToString()},
                             {"kind", std::string(EdgeKindName(edge.kind))},
@@ -93,11 +94,11 @@ Json DependencyGraph::ToJson() const {
   return out;
 }
 
-std::string DependencyGraph::ToText() const {
+std::string GraphToText(const DependencyGraph& graph) {
   std::string out;
-  for (const GraphNode& node : nodes()) {
+  for (const GraphNode& node : graph.nodes()) {
     absl::StrAppend(&out, node.key.ToString(), node.missing ? "  (missing)" : "", "\n");
-    for (const Edge& edge : Dependencies(node.key)) absl::StrAppend(&out, EdgeText(edge));
+    for (const Edge& edge : graph.Dependencies(node.key)) absl::StrAppend(&out, EdgeText(edge));
   }
   return out;
 }

@@ -1,4 +1,6 @@
 // What a pod spec uses: one extractor per relationship, in a table.
+#include "model/pod_spec_edges.h"
+
 #include <string>
 #include <utility>
 

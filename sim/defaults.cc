@@ -210,7 +210,7 @@ void LabelJob(Json& job, int64_t) {
 // the kind keeps it.
 struct KindDefaults {
   const char* kind;
-  absl::Span<const FieldDefault> rules;
+  absl::Span<const FieldDefault> defaults;
   void (*more)(Json& object, int64_t ordinal);
 };
 
@@ -267,7 +267,7 @@ void ApplyDefaults(Json& object, int64_t ordinal) {
   std::string kind = GetString(object, "kind");
   for (const KindDefaults& k : kKinds) {
     if (kind != k.kind) continue;
-    ApplyFieldDefaults(object, k.rules);
+    ApplyFieldDefaults(object, k.defaults);
     const TypeInfo* type = LookupKind(kind);
     if (type != nullptr && type->workload()) ForEachAt(object, type->pod_template, &DefaultPodTemplate);
     if (k.more != nullptr) k.more(object, ordinal);
@@ -284,14 +284,14 @@ void PreserveAllocated(const Json& live, Json& updated) {
 
 absl::Status CheckImmutable(const Json& live, const Json& updated) {
   std::string kind = GetString(live, "kind");
-  for (const Immutable& rule : kImmutable) {
-    if (kind != rule.kind) continue;
-    const Json* before = Find(live, rule.path);
-    const Json* after = Find(updated, rule.path);
+  for (const Immutable& field : kImmutable) {
+    if (kind != field.kind) continue;
+    const Json* before = Find(live, field.path);
+    const Json* after = Find(updated, field.path);
     if (before == nullptr || (after != nullptr && *before == *after)) continue;
     return absl::InvalidArgumentError(absl::StrCat(
         Qualified(live), " \"", GetString(live, "metadata.name"),
-        "\" is invalid: ", rule.path, ": Invalid value: ",
+        "\" is invalid: ", field.path, ": Invalid value: ",
         after ? Compact(*after) : "null", ": field is immutable"));
   }
   return absl::OkStatus();

@@ -1,6 +1,6 @@
 // delete: by name, by selector or --all, with kubectl's cascade modes.
 #include "absl/strings/str_cat.h"
-#include "replay/exec/handlers.h"
+#include "replay/exec/delete.h"
 
 namespace kreplay {
 namespace {
@@ -17,7 +17,7 @@ Propagation PropagationOf(Cascade cascade) {
 }  // namespace
 
 absl::StatusOr<ExecResult> ExecDelete(Cluster& cluster, const Operation& op, ExecContext& ctx) {
-  std::vector<ObjectKey> targets = ResolveTargets(cluster, op, ctx);
+  std::vector<ObjectKey> targets = TargetsOf(cluster, op, ctx);
   if (targets.empty() && op.names.empty() && op.manifests.empty() && !op.all &&
       op.selector.empty()) {
     return absl::InvalidArgumentError(

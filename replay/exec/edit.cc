@@ -5,7 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "model/patch.h"
 #include "model/type_registry.h"
-#include "replay/exec/handlers.h"
+#include "replay/exec/edit.h"
 
 namespace kreplay {
 namespace {
@@ -175,7 +175,7 @@ absl::StatusOr<ExecResult> ExecEdit(Cluster& cluster, const Operation& op, ExecC
   for (const VerbEdit& e : kEdits) {
     if (e.verb == op.verb) edit = e.edit;
   }
-  std::vector<ObjectKey> targets = ResolveTargets(cluster, op, ctx);
+  std::vector<ObjectKey> targets = TargetsOf(cluster, op, ctx);
   if (targets.empty()) {
     if (!op.selector.empty() || op.all) return ExecResult{};  // kubectl: no objects matched
     return absl::InvalidArgumentError(absl::StrCat("error: you must specify the object to ",

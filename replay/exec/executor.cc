@@ -7,10 +7,16 @@
 #include "model/label_selector.h"
 #include "model/status_macros.h"
 #include "model/type_registry.h"
-#include "replay/exec/handlers.h"
+#include "replay/exec/delete.h"
+#include "replay/exec/edit.h"
+#include "replay/exec/manifest.h"
+#include "replay/exec/read.h"
+#include "replay/exec/rollout.h"
 
 namespace kreplay {
 namespace {
+
+using ExecHandler = absl::StatusOr<ExecResult> (*)(Cluster&, const Operation&, ExecContext&);
 
 struct VerbHandler {
   Verb verb;
@@ -83,6 +89,10 @@ std::string NamespaceOf(const Operation& op, const ExecContext& ctx) {
   return op.ns_explicit && !op.ns.empty() ? op.ns : ctx.default_namespace;
 }
 
+std::vector<ObjectKey> TargetsOf(const Cluster& cluster, const Operation& op, ExecContext& ctx) {
+  return ctx.targets ? *ctx.targets : ResolveTargets(cluster, op, ctx);
+}
+
 std::vector<ObjectKey> ResolveTargets(const Cluster& cluster, const Operation& op,
                                       ExecContext& ctx) {
   std::vector<ObjectKey> out;
@@ -128,6 +138,13 @@ absl::StatusOr<ExecResult> Execute(Cluster& cluster, const Operation& op, ExecCo
   }
   return ExecResult::Unmodelled(
       absl::StrCat("kreplay does not model `", InfoOf(op.verb).name, "`"));
+}
+
+absl::Status NotFound(const ObjectKey& key) {
+  const TypeInfo* type = LookupKind(key.kind);
+  std::string resource = type ? type->plural : key.kind;
+  if (type && !type->group.empty()) absl::StrAppend(&resource, ".", type->group);
+  return absl::NotFoundError(absl::StrCat(resource, " \"", key.name, "\" not found"));
 }
 
 }  // namespace kreplay

@@ -24,6 +24,10 @@ struct ExecContext {
   std::string time;                          // RFC 3339: the step's logical time
   std::string default_namespace = "default"; // kubectl's context namespace
   PodAliases* aliases = nullptr;             // REQUIRES: non-null
+  // The request's targets when the caller resolved them already (the
+  // request pipeline, run/request.h, resolves once, before the request);
+  // unset: the handlers resolve them.
+  std::optional<std::vector<ObjectKey>> targets = std::nullopt;
 };
 
 // An operation kreplay does not model (helm, drain, rollout undo of a
@@ -55,6 +59,10 @@ struct ExecResult {
 std::vector<ObjectKey> ResolveTargets(const Cluster& cluster, const Operation& op,
                                       ExecContext& ctx);
 
+// The targets a handler works on: ctx.targets when the caller resolved
+// them, else ResolveTargets.
+std::vector<ObjectKey> TargetsOf(const Cluster& cluster, const Operation& op, ExecContext& ctx);
+
 // The requests `op` makes, to run one after another with the controllers
 // settling in between: one per pod for a mutation of several named pods
 // (kubectl sends one request per name, and a ReplicaSet replaces a deleted
@@ -74,6 +82,10 @@ absl::StatusOr<ExecResult> Execute(Cluster& cluster, const Operation& op, ExecCo
 
 // The namespace `op` works in: its -n, else the context default.
 std::string NamespaceOf(const Operation& op, const ExecContext& ctx);
+
+// The API server's "not found" error for `key`, as the handlers return it
+// (`deployments.apps "web" not found`).
+absl::Status NotFound(const ObjectKey& key);
 
 }  // namespace kreplay
 

@@ -4,7 +4,7 @@
 #include "model/client_side_apply.h"
 #include "model/server_side_apply.h"
 #include "model/type_registry.h"
-#include "replay/exec/handlers.h"
+#include "replay/exec/manifest.h"
 
 namespace kreplay {
 namespace {
@@ -75,13 +75,6 @@ absl::Status Replace(Cluster& cluster, const Json& manifest, const Operation& op
 }
 
 }  // namespace
-
-absl::Status NotFound(const ObjectKey& key) {
-  const TypeInfo* type = LookupKind(key.kind);
-  std::string resource = type ? type->plural : key.kind;
-  if (type && !type->group.empty()) absl::StrAppend(&resource, ".", type->group);
-  return absl::NotFoundError(absl::StrCat(resource, " \"", key.name, "\" not found"));
-}
 
 absl::StatusOr<Json> PlaceManifest(const Json& manifest, const Operation& op,
                                    const ExecContext& ctx) {

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
-#include "replay/exec/handlers.h"
+#include "replay/exec/rollout.h"
 #include "sim/deployment_util.h"
 
 namespace kreplay {
@@ -56,7 +56,7 @@ Json RolledBack(const Json& deployment, const Json& rs) {
 absl::StatusOr<ExecResult> ExecRolloutUndo(Cluster& cluster, const Operation& op,
                                            ExecContext& ctx) {
   ExecResult result;
-  for (const ObjectKey& key : ResolveTargets(cluster, op, ctx)) {
+  for (const ObjectKey& key : TargetsOf(cluster, op, ctx)) {
     const Json* d = cluster.Get(key);
     if (d == nullptr) return NotFound(key);
     if (key.kind != "Deployment") {

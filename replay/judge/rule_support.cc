@@ -1,4 +1,5 @@
-// The pieces the rules share (judge/rule_impls.h).
+#include "replay/judge/rule_support.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -7,7 +8,6 @@
 #include "model/type_registry.h"
 #include "replay/judge/blast_radius.h"
 #include "replay/judge/checks.h"
-#include "replay/judge/rule_impls.h"
 
 namespace kreplay {
 namespace {

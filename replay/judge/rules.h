@@ -13,6 +13,7 @@
 
 #include "model/object_key.h"
 #include "replay/judge/blast_radius.h"
+#include "replay/judge/mutations.h"
 #include "replay/run/finding_severity.h"
 #include "replay/run/replay_result.h"
 
@@ -45,19 +46,6 @@ const std::vector<Rule>& AllRules();
 
 // Runs every rule; findings ordered by rule table order, then first step.
 std::vector<Finding> RunRules(const RuleContext& context);
-
-// Each (step, operation) of the run that mutates, including attempts.
-struct Mutation {
-  const StepReport* step;
-  const OperationReport* op;
-};
-std::vector<Mutation> Mutations(const ReplayResult& result);
-
-// Whether a kubectl-like pattern (`kubectl delete pod -n bench`) matches an
-// operation: same verb, same kind when given, every named object among the
-// operation's, namespace equal when given; word order does not matter.
-bool CommandMatches(const std::string& pattern, const Operation& op,
-                    const std::vector<ObjectKey>& targets);
 
 }  // namespace kreplay
 

@@ -46,18 +46,11 @@ std::string TimeOf(const Json* timestamp) {
 class ExecutionEntryImporter : public Importer {
  public:
   void Add(const Record& record, ImportSink& sink) override {
-    if (!RequireObject(record, sink)) return;
+    std::optional<ToolCall> flat = FlatToolCall(record, "input", sink);
+    if (!flat) return;
     const Json& value = record.value;
-    std::optional<std::string> tool = RequiredName(value, "tool", record.line, sink);
-    if (!tool) return;
-    std::optional<Json> input =
-        ArgumentsField(Find(value, "input"), record.line, "input", sink);
-    if (!input) return;
-    ToolCall call;
-    call.line = record.line;
-    call.tool = *tool;
+    ToolCall call = *std::move(flat);
     call.server = "execution-entry";
-    call.args = std::move(*input);
     call.outcome = OutcomeOf(Find(value, "output"));
     call.time = TimeOf(Find(value, "timestamp"));
     sink.Add(std::move(call));

@@ -58,6 +58,21 @@ bool RequireObject(const Record& record, ImportSink& sink) {
   return false;
 }
 
+std::optional<ToolCall> FlatToolCall(const Record& record, const char* args_key,
+                                     ImportSink& sink) {
+  if (!RequireObject(record, sink)) return std::nullopt;
+  std::optional<std::string> tool = RequiredName(record.value, "tool", record.line, sink);
+  if (!tool) return std::nullopt;
+  std::optional<Json> args =
+      ArgumentsField(Find(record.value, args_key), record.line, args_key, sink);
+  if (!args) return std::nullopt;
+  ToolCall call;
+  call.line = record.line;
+  call.tool = *std::move(tool);
+  call.args = *std::move(args);
+  return call;
+}
+
 std::optional<std::string> RequiredName(const Json& object, const char* key,
                                         int line, ImportSink& sink,
                                         absl::string_view field_prefix) {

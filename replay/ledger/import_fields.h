@@ -35,6 +35,13 @@ std::optional<std::string> RequiredName(const Json& object, const char* key,
                                         int line, ImportSink& sink,
                                         absl::string_view field_prefix = "");
 
+// The call of a flat record `{"tool": NAME, <args_key>: ARGS, ...}`: its
+// line, tool and arguments (ArgumentsField). Nullopt, with the fatal
+// problem, when the record is not an object, the tool is missing or the
+// arguments are not an object.
+std::optional<ToolCall> FlatToolCall(const Record& record, const char* args_key,
+                                     ImportSink& sink);
+
 // Tool arguments given either as an object or as a JSON-encoded string
 // (OpenAI `arguments`, OTel attributes). Absent or empty: {}. Anything else
 // (bad JSON, not an object): nullopt and a fatal problem naming `field`.

@@ -19,17 +19,10 @@ RecordedOutcome OutcomeOf(const Json* result) {
 class ToolCallsImporter : public Importer {
  public:
   void Add(const Record& record, ImportSink& sink) override {
-    if (!RequireObject(record, sink)) return;
+    std::optional<ToolCall> flat = FlatToolCall(record, "args", sink);
+    if (!flat) return;
     const Json& value = record.value;
-    std::optional<std::string> tool = RequiredName(value, "tool", record.line, sink);
-    if (!tool) return;
-    std::optional<Json> args =
-        ArgumentsField(Find(value, "args"), record.line, "args", sink);
-    if (!args) return;
-    ToolCall call;
-    call.line = record.line;
-    call.tool = *tool;
-    call.args = std::move(*args);
+    ToolCall call = *std::move(flat);
     call.outcome = OutcomeOf(Find(value, "result"));
     call.time = StringField(value, "timestamp", record.line, sink,
                             Severity::kWarning).value_or("");

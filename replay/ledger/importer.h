@@ -73,7 +73,7 @@ struct LedgerFormat {
 const std::vector<LedgerFormat>& LedgerFormats();
 const LedgerFormat* FindLedgerFormat(absl::string_view name);
 
-// Factories and detection rules, one pair per file under replay/import/.
+// Factories and detection tests, one pair per import_*.cc file.
 std::unique_ptr<Importer> MakeCanonicalImporter();
 bool LooksCanonical(const Json& record);
 std::unique_ptr<Importer> MakeExecutionEntryImporter();

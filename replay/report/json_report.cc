@@ -1,4 +1,4 @@
-#include "replay/report/report.h"
+#include "replay/report/json_report.h"
 
 #include <utility>
 

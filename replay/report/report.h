@@ -1,17 +1,17 @@
-// Report writers: the `kreplay.report/v1` JSON document (docs/report.md) and
-// the human text form. Both are deterministic functions of the replay.
+// What every report writer shares: the names of the inputs as the user gave
+// them, and the wording of the ledger's size. The writers are one per
+// format: json_report.h (`kreplay.report/v1`, docs/report.md),
+// text_report.h (the terminal) and markdown_report.h (pull-request
+// comments); each is a deterministic function of the replay and its
+// judgement.
 #ifndef KREPLAY_REPLAY_REPORT_REPORT_H_
 #define KREPLAY_REPLAY_REPORT_REPORT_H_
 
 #include <string>
 
-#include "model/json.h"
-#include "replay/judge/verdict.h"
-#include "replay/run/replay_result.h"
+#include "replay/ledger/ledger.h"
 
 namespace kreplay {
-
-inline constexpr char kReportSchema[] = "kreplay.report/v1";
 
 // Names of the inputs as the user gave them (not resolved paths), so that
 // reports do not depend on where they were produced.
@@ -20,20 +20,8 @@ struct ReportInputs {
   std::string ledger;
 };
 
-Json ReportJson(const ReplayResult& result, const Judgement& judgement,
-                const ReportInputs& inputs);
-
-// A step's effect as the report writes it: {created[], updated[] (with
-// `diff`), deleted[]}, each item {object, via}.
-Json EffectJson(const Effect& effect);
-
-// kubectl-like aligned text; `color` adds ANSI colour (TTY only).
-std::string ReportText(const ReplayResult& result, const Judgement& judgement,
-                       const ReportInputs& inputs, bool color);
-
-// A Markdown summary for pull-request comments.
-std::string ReportMarkdown(const ReplayResult& result, const Judgement& judgement,
-                           const ReportInputs& inputs);
+// "1 call", "3 calls".
+std::string CallCount(const Ledger& ledger);
 
 }  // namespace kreplay
 

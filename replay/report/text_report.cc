@@ -1,5 +1,5 @@
-// The human report: a kubectl-like summary, step table, checks, findings,
-// blast radius and touched-healthy set; and its Markdown variant.
+#include "replay/report/text_report.h"
+
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
@@ -81,12 +81,6 @@ void Members(const char* title, const std::vector<BlastMember>& members, std::os
   }
 }
 
-// "1 call", "3 calls".
-std::string CallCount(const Ledger& ledger) {
-  size_t n = ledger.calls.size();
-  return absl::StrCat(n, n == 1 ? " call" : " calls");
-}
-
 }  // namespace
 
 std::string ReportText(const ReplayResult& result, const Judgement& j, const ReportInputs& inputs,
@@ -118,27 +112,6 @@ std::string ReportText(const ReplayResult& result, const Judgement& j, const Rep
     out << "\n" << title << " (" << lines.size() << ")\n";
     for (const std::string& line : lines) out << "  " << line << "\n";
   }
-  return out.str();
-}
-
-std::string ReportMarkdown(const ReplayResult& result, const Judgement& j,
-                           const ReportInputs& inputs) {
-  std::ostringstream out;
-  out << "### kreplay: `" << VerdictName(j.verdict) << "` on `" << result.fixture->name << "`\n\n";
-  out << "Ledger `" << inputs.ledger << "` (" << result.ledger.format << ", "
-      << CallCount(result.ledger) << ")\n\n";
-  out << "| check | result | observed |\n|---|---|---|\n";
-  for (const CheckResult& c : j.checks) {
-    out << "| " << c.name << " | " << (c.passed ? "pass" : "**fail**") << " | " << c.message << " |\n";
-  }
-  out << "\n| severity | rule | steps | message |\n|---|---|---|---|\n";
-  for (const Finding& f : j.findings) {
-    out << "| " << SeverityName(f.severity) << " | " << f.rule << " | " << absl::StrJoin(f.steps, ", ")
-        << " | " << f.message << " |\n";
-  }
-  out << "\nTouched healthy: " << j.touched_healthy.size() << " object(s)";
-  for (const BlastMember& m : j.touched_healthy) out << "; `" << m.key.ToString() << "`";
-  out << "\n";
   return out.str();
 }
 

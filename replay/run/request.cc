@@ -35,7 +35,9 @@ RequestRun RunRequest(Cluster& cluster, const World& world, const Operation& req
   run.targets = ResolveTargets(cluster, request, ctx);
   NoteControllers(cluster, run.targets, run.controllers);
   if (request.mutating()) Snapshot(cluster, run.targets, run.before);
+  ctx.targets = run.targets;  // resolved once: the handlers use these
   absl::StatusOr<ExecResult> result = Execute(cluster, request, ctx);
+  ctx.targets.reset();
   if (request.mutating()) Snapshot(cluster, run.targets, run.after);
   if (!result.ok()) {
     run.outcome = RequestRun::Outcome::kRefused;

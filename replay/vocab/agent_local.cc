@@ -4,6 +4,7 @@
 // `local` reads so that a run using them is not "incomplete"; note that a
 // file written with Write/Edit and later applied with `kubectl apply -f`
 // through Bash is not linked to that apply.
+#include "replay/vocab/args.h"
 #include "replay/vocab/tables.h"
 
 namespace kreplay {

@@ -1,3 +1,5 @@
+#include "replay/vocab/args.h"
+
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -7,7 +9,7 @@
 #include "model/manifest.h"
 #include "model/type_registry.h"
 #include "replay/kubectl/parser.h"
-#include "replay/vocab/tables.h"
+#include "replay/shell/command_line.h"
 
 namespace kreplay {
 namespace {
@@ -143,6 +145,17 @@ std::vector<Json> ManifestsArg(const std::string& text, Operation& op,
     return {};
   }
   return *std::move(manifests);
+}
+
+void AddCommandLine(const std::string& text, const ToolCall& call, Interpretation& out) {
+  CommandLineOps ops = InterpretCommandLine(text);
+  for (Operation& op : ops.operations) out.operations.push_back(std::move(op));
+  for (std::string& problem : ops.problems) out.problems.push_back(std::move(problem));
+  if (ops.operations.empty() && ops.problems.empty()) {
+    Operation op = TargetOp(Verb::kLocal, "", "", "", call);
+    op.source = text;
+    out.operations.push_back(std::move(op));
+  }
 }
 
 }  // namespace kreplay

@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "model/manifest.h"
+#include "replay/vocab/args.h"
 #include "replay/vocab/tables.h"
 
 namespace kreplay {

@@ -6,6 +6,7 @@
 // dryRun (unless false) never persists.
 #include <string>
 
+#include "replay/vocab/args.h"
 #include "replay/vocab/tables.h"
 
 namespace kreplay {

@@ -10,6 +10,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "replay/vocab/args.h"
 #include "replay/vocab/flux159_common.h"
 #include "replay/vocab/tables.h"
 

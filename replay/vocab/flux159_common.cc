@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "replay/vocab/args.h"
 #include "replay/vocab/tables.h"
 
 namespace kreplay {

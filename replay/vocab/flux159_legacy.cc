@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "replay/vocab/args.h"
 #include "replay/vocab/flux159_common.h"
 #include "replay/vocab/tables.h"
 

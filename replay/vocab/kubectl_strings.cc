@@ -10,7 +10,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "replay/shell/command_line.h"
+#include "replay/vocab/args.h"
 #include "replay/vocab/tables.h"
 
 namespace kreplay {
@@ -66,17 +66,6 @@ constexpr ToolSpec kTools[] = {
 };
 
 }  // namespace
-
-void AddCommandLine(const std::string& text, const ToolCall& call, Interpretation& out) {
-  CommandLineOps ops = InterpretCommandLine(text);
-  for (Operation& op : ops.operations) out.operations.push_back(std::move(op));
-  for (std::string& problem : ops.problems) out.problems.push_back(std::move(problem));
-  if (ops.operations.empty() && ops.problems.empty()) {
-    Operation op = TargetOp(Verb::kLocal, "", "", "", call);
-    op.source = text;
-    out.operations.push_back(std::move(op));
-  }
-}
 
 absl::Span<const ToolSpec> KubectlStringTools() { return kTools; }
 

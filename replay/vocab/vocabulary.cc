@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "replay/vocab/args.h"
 #include "replay/vocab/tables.h"
 
 namespace kreplay {

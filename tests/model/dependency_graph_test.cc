@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include "absl/strings/str_cat.h"
+#include "model/graph_render.h"
 #include "tests/model/graph_test_util.h"
 
 namespace kreplay {
@@ -221,7 +222,7 @@ const std::map<std::string, std::string> kTierStyles = {
 
 TEST_CASE("dependency graph: DOT output, highlighted by tier") {
   DependencyGraph graph = DependencyGraph::Build(StoreFromYaml(kSmall));
-  CHECK(graph.ToDot(kHighlight, kTierStyles) ==
+  CHECK(GraphToDot(graph, kHighlight, kTierStyles) ==
         "digraph kreplay {\n"
         "  rankdir=LR;\n"
         "  node [shape=box, fontname=\"Helvetica\", fontsize=10];\n"
@@ -243,7 +244,7 @@ TEST_CASE("dependency graph: DOT output, highlighted by tier") {
 
 TEST_CASE("dependency graph: text and JSON output") {
   DependencyGraph graph = DependencyGraph::Build(StoreFromYaml(kSmall));
-  CHECK(graph.ToText() ==
+  CHECK(GraphToText(graph) ==
         "ConfigMap/bench/cfg\n"
         "Deployment/bench/web\n"
         "  -mounts-> ConfigMap/bench/cfg  volume=cfg  [template]\n"
@@ -252,7 +253,7 @@ TEST_CASE("dependency graph: text and JSON output") {
         "  -mounts-> ConfigMap/bench/cfg  volume=cfg\n"
         "  -runs-as-> ServiceAccount/bench/default  defaulted\n"
         "ServiceAccount/bench/default  (missing)\n");
-  Json json = graph.ToJson();
+  Json json = GraphToJson(graph);
   REQUIRE(json["nodes"].size() == 4);
   REQUIRE(json["edges"].size() == 4);
   CHECK(json["nodes"][3] == Json::parse(R"({"ref": "ServiceAccount/bench/default",
@@ -278,7 +279,7 @@ TEST_CASE("dependency graph: DOT output renders with Graphviz") {
                               absl::StrCat("kreplay_graph_test_", getpid());
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "graph.dot")
-      << graph.ToDot({{kPod, "changed"}, {kConfig, "latent"}}, kTierStyles);
+      << GraphToDot(graph, {{kPod, "changed"}, {kConfig, "latent"}}, kTierStyles);
   std::string command = absl::StrCat("/usr/bin/dot -Tsvg '", (dir / "graph.dot").string(),
                                      "' -o '", (dir / "graph.svg").string(), "' 2>'",
                                      (dir / "stderr").string(), "'");

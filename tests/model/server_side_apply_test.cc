@@ -77,9 +77,9 @@ TEST_CASE("server-side apply: another manager's different value conflicts") {
   SUBCASE("force takes the field back") {
     Json forced = Apply(&scaled, Json::parse(kManifest), Options("mcp", true));
     CHECK(forced["spec"]["replicas"] == 3);
-    std::vector<ManagedEntry> entries = ReadManagedFields(forced);
-    CHECK(Entry(entries, "kubectl") == nullptr);  // owned nothing more
-    CHECK(Entry(entries, "mcp")->fields.Has({"f:spec", "f:replicas"}));
+    std::vector<ManagedEntry> after_force = ReadManagedFields(forced);
+    CHECK(Entry(after_force, "kubectl") == nullptr);  // owned nothing more
+    CHECK(Entry(after_force, "mcp")->fields.Has({"f:spec", "f:replicas"}));
   }
   SUBCASE("an apply that omits the field leaves it to its owner") {
     Json manifest = Json::parse(kManifest);

@@ -10,7 +10,7 @@
 
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
-#include "replay/report/report.h"
+#include "replay/report/json_report.h"
 #include "tests/replay/judge/rule_test_util.h"
 
 namespace kreplay {

@@ -10,7 +10,8 @@
 #include "absl/strings/str_split.h"
 #include "replay/judge/verdict.h"
 #include "replay/ledger/ledger_reader.h"
-#include "replay/report/report.h"
+#include "replay/report/json_report.h"
+#include "replay/report/text_report.h"
 #include "replay/run/fixture.h"
 #include "tests/replay/run/checked_replay.h"
 

@@ -1,8 +1,9 @@
+#include "replay/judge/mutations.h"
+
 #include <set>
 
 #include "absl/strings/str_split.h"
 #include "model/type_registry.h"
-#include "replay/judge/rules.h"
 
 namespace kreplay {
 namespace {
