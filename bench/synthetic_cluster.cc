@@ -63,7 +63,7 @@ class Builder {
          {"subjects", Json::array({Json{{"kind", "ServiceAccount"}, {"name", AppName(0)}}})}});
     Json paths = Json::array();
     for (int i = 0; i < 5 && i < apps; ++i) {
-      paths.push_back({{"path", "/" + AppName(i)},
+      paths.push_back({{"path", absl::StrCat("/", AppName(i))},
                        {"backend", {{"service", {{"name", AppName(i)}, {"port", {{"number", 80}}}}}}}});
     }
     Put("networking.k8s.io/v1", "Ingress", ns, "edge",

@@ -24,7 +24,7 @@ absl::StatusOr<ExecResult> ExecDelete(Cluster& cluster, const Operation& op, Exe
         "error: resource(s) were provided, but no name was specified");
   }
   ExecResult result;
-  if (targets.empty()) result.notes.push_back("No resources found");
+  if (targets.empty()) result.notes.emplace_back("No resources found");
   for (const ObjectKey& key : targets) {
     absl::Status s = cluster.Delete(key, PropagationOf(op.cascade));
     if (absl::IsNotFound(s) && op.ignore_not_found) continue;

@@ -64,10 +64,10 @@ std::vector<std::string> BudgetLoosened(const Json& before, const Json& after) {
   std::vector<std::string> out;
   CompareBudget(before, after, "minAvailable", true, out);
   CompareBudget(before, after, "maxUnavailable", false, out);
-  if (Changed(before, after, "spec.selector")) out.push_back("selector changed");
+  if (Changed(before, after, "spec.selector")) out.emplace_back("selector changed");
   if (GetString(before, "spec.unhealthyPodEvictionPolicy") != "AlwaysAllow" &&
       GetString(after, "spec.unhealthyPodEvictionPolicy") == "AlwaysAllow") {
-    out.push_back("unhealthyPodEvictionPolicy AlwaysAllow");
+    out.emplace_back("unhealthyPodEvictionPolicy AlwaysAllow");
   }
   return out;
 }
@@ -118,7 +118,7 @@ bool Covered(const Json& rule, const Json* old_rules, const Direction& d) {
 
 std::vector<std::string> PolicyWidened(const Json& before, const Json& after) {
   std::vector<std::string> out;
-  if (Changed(before, after, "spec.podSelector")) out.push_back("podSelector changed");
+  if (Changed(before, after, "spec.podSelector")) out.emplace_back("podSelector changed");
   std::set<std::string> was = Isolated(before);
   std::set<std::string> now = Isolated(after);
   for (const Direction& d : kDirections) {

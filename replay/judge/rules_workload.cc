@@ -16,11 +16,12 @@ const Json* Duplicate(const Cluster& cluster, const ObjectKey& created) {
   if (mine == nullptr) return nullptr;
   const char* field = created.kind == "Service" ? "spec" : "data";
   const char* sub = created.kind == "Service" ? "selector" : nullptr;
-  const Json* want = sub ? Find(*mine, std::string(field) + "." + sub) : Find(*mine, field);
+  const std::string path = sub ? absl::StrCat(field, ".", sub) : field;
+  const Json* want = Find(*mine, path);
   if (want == nullptr || want->empty()) return nullptr;
   for (const Json* other : cluster.store().List(created.kind, created.ns)) {
     if (KeyOf(*other) == created) continue;
-    const Json* have = sub ? Find(*other, std::string(field) + "." + sub) : Find(*other, field);
+    const Json* have = Find(*other, path);
     if (have && *have == *want) return other;
   }
   return nullptr;

@@ -32,7 +32,12 @@ absl::Status RunSceneStep(Cluster& cluster, const Fixture& f, const SceneStep& s
     op.manifests.push_back(step.apply);
     return run(op, step.field + ".apply");
   }
-  ToolCall call{f.file, 0, "run_command", "kubectl", {{"command", step.kubectl}}, {}, f.start_time};
+  ToolCall call;
+  call.source = f.file;
+  call.tool = "run_command";
+  call.server = "kubectl";
+  call.args = {{"command", step.kubectl}};
+  call.time = f.start_time;
   Interpretation meaning = Interpret(call);
   for (const Operation& op : meaning.operations) {
     if (!op.problem.empty()) return FixtureError(f, step.field + ".kubectl", op.problem);

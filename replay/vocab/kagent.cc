@@ -37,7 +37,7 @@ void GetResources(const ToolCall& call, Interpretation& out) {
   Argv argv = {"kubectl", "get", Type(call)};
   if (!Name(call).empty()) argv.push_back(Name(call));
   if (ArgBool(call.args, "all_namespaces", false)) {
-    argv.push_back("--all-namespaces");
+    argv.emplace_back("--all-namespaces");
   } else {
     AddNamespaceIfGiven(argv, call.args);
   }
@@ -71,7 +71,7 @@ void Events(const ToolCall& call, Interpretation& out) {
   Argv argv = {"kubectl", "get", "events", "-o", "json"};
   std::string ns = ArgString(call.args, "namespace");
   if (ns.empty()) {
-    argv.push_back("--all-namespaces");
+    argv.emplace_back("--all-namespaces");
   } else {
     argv.insert(argv.end(), {"-n", ns});
   }
