@@ -51,7 +51,9 @@ absl::Status CollectOrphans(Cluster& cluster) {
     const Json* refs = Find(*object, "metadata.ownerReferences");
     if (refs == nullptr || !refs->is_array() || refs->empty()) continue;
     // Counted first: the references are copied only when some must go.
-    auto valid = [&](const Json& ref) { return ValidOwner(cluster.store(), *object, ref); };
+    // Named, not the structured binding: clang 14 cannot capture those.
+    const Json& dependent = *object;
+    auto valid = [&](const Json& ref) { return ValidOwner(cluster.store(), dependent, ref); };
     auto kept_count = std::count_if(refs->begin(), refs->end(), valid);
     if (kept_count == 0) {
       doomed.push_back(key);

@@ -1,7 +1,11 @@
 #include "replay/judge/checks.h"
 
+#include <string>
+#include <string_view>
+
 #include "absl/strings/str_cat.h"
 #include "model/health.h"
+#include "model/jsonpath.h"
 #include "replay/run/replay_result.h"
 
 namespace kreplay {
@@ -89,6 +93,25 @@ CheckResult ObjectAbsent(const Check& check, const Cluster& cluster) {
                 found.empty() ? "no object matches " + check.object : found.front() + " exists");
 }
 
+// The template's text, compared as a shell's `$(...)` compares it (the way
+// evidra-bench's verifiers do): trailing newlines on either side dropped.
+std::string_view DropTrailingNewlines(std::string_view text) {
+  while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  return text;
+}
+
+CheckResult JsonPathEquals(const Check& check, const Cluster& cluster) {
+  ObjectKey key;
+  const Json* object = Target(check, cluster, &key);
+  if (object == nullptr) return Result(check, false, check.object + " not found");
+  absl::StatusOr<std::string> got = EvaluateJsonPath(check.jsonpath, *object);
+  if (!got.ok()) return Result(check, false, std::string(got.status().message()));
+  std::string want = check.value.is_string() ? check.value.get<std::string>() : Compact(check.value);
+  bool passed = DropTrailingNewlines(*got) == DropTrailingNewlines(want);
+  return Result(check, passed,
+                absl::StrCat("want=", Compact(Json(want)), " got=", Compact(Json(*got))));
+}
+
 struct CheckType {
   const char* type;
   Checker run;
@@ -97,6 +120,7 @@ constexpr CheckType kCheckTypes[] = {
     {"deployment-ready", &DeploymentReady}, {"service-endpoints", &ServiceEndpoints},
     {"field-equals", &FieldEquals},         {"field-absent", &FieldAbsent},
     {"object-exists", &ObjectExists},       {"object-absent", &ObjectAbsent},
+    {"jsonpath-equals", &JsonPathEquals},
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "model/jsonpath.h"
 #include "model/manifest.h"
 #include "model/status_macros.h"
 
@@ -145,7 +146,19 @@ absl::Status ReadFault(const Reader& r, const Json& doc, Fixture& f) {
 
 const std::set<std::string> kCheckTypes = {
     "deployment-ready", "service-endpoints", "field-equals", "field-absent",
-    "object-exists", "object-absent"};
+    "object-exists", "object-absent", "jsonpath-equals"};
+
+// jsonpath-equals: a template kreplay can read and a string to compare with.
+absl::Status ReadJsonPath(const Reader& r, const Json& c, const std::string& at, Check& check) {
+  KREPLAY_ASSIGN_OR_RETURN(check.jsonpath, r.String(c, "jsonpath", at + ".jsonpath", false));
+  if (check.type != "jsonpath-equals") return absl::OkStatus();
+  if (check.jsonpath.empty()) return r.Error(at + ".jsonpath", "required for jsonpath-equals");
+  if (absl::Status s = EvaluateJsonPath(check.jsonpath, Json::object()).status(); !s.ok()) {
+    return r.Error(at + ".jsonpath", std::string(s.message()));
+  }
+  if (!check.value.is_string()) return r.Error(at + ".value", "expected the text the template prints");
+  return absl::OkStatus();
+}
 
 absl::Status ReadChecks(const Reader& r, const Json& doc, Fixture& f) {
   const Json* checks = Find(doc, "checks");
@@ -154,7 +167,7 @@ absl::Status ReadChecks(const Reader& r, const Json& doc, Fixture& f) {
   for (size_t i = 0; i < checks->size(); ++i) {
     const Json& c = (*checks)[i];
     std::string at = absl::StrCat("checks[", i, "]");
-    KREPLAY_RETURN_IF_ERROR(r.Known(c, {"name", "type", "object", "pointer", "value"}, at));
+    KREPLAY_RETURN_IF_ERROR(r.Known(c, {"name", "type", "object", "pointer", "value", "jsonpath"}, at));
     Check check;
     check.field = at;
     KREPLAY_ASSIGN_OR_RETURN(check.type, r.String(c, "type", at + ".type", true));
@@ -172,6 +185,7 @@ absl::Status ReadChecks(const Reader& r, const Json& doc, Fixture& f) {
     }
     if (check.type == "field-equals" && !c.contains("value")) return r.Error(at + ".value", "required for field-equals");
     if (c.contains("value")) check.value = c["value"];
+    KREPLAY_RETURN_IF_ERROR(ReadJsonPath(r, c, at, check));
     KREPLAY_ASSIGN_OR_RETURN(check.name, r.String(c, "name", at + ".name", false));
     if (check.name.empty()) check.name = absl::StrCat(check.type, "/", check.object);
     f.checks.push_back(std::move(check));

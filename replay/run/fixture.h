@@ -32,7 +32,8 @@ struct Check {
   std::string type;       // deployment-ready, service-endpoints, field-equals, ...
   std::string object;     // Kind/ns/name, or a glob for object-exists/-absent
   std::string pointer;    // JSON pointer for field checks
-  Json value;             // expected value for field-equals
+  Json value;             // expected value for field-equals and jsonpath-equals
+  std::string jsonpath;   // kubectl JSONPath template for jsonpath-equals
   std::string field;      // where it was declared, for errors
 };
 
