@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "model/json_text.h"
 #include "model/yaml_events.h"
 
@@ -126,9 +127,9 @@ absl::StatusOr<std::vector<YamlDocument>> ReadYaml(absl::string_view text,
 absl::StatusOr<std::vector<YamlDocument>> ReadYamlDocuments(absl::string_view text,
                                                             absl::string_view source) {
   if (std::optional<size_t> bad = FirstInvalidUtf8(text)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        source, ":", LineColumnOf(text, *bad), ": invalid UTF-8 (byte 0x",
-        absl::Hex(static_cast<unsigned char>(text[*bad]), absl::kZeroPad2), ")"));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%s:%s: invalid UTF-8 (byte 0x%02X)", source, LineColumnOf(text, *bad),
+                        static_cast<unsigned char>(text[*bad])));
   }
   if (LooksLikeJson(text)) {
     if (std::optional<size_t> deep = FirstTooDeep(text)) {

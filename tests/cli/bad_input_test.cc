@@ -124,5 +124,30 @@ TEST_CASE("bad input through kreplay ledger: check and convert never abort") {
   CHECK(absl::StrContains(refused.err, "deep.json:3:1000: invalid JSON: nesting deeper than 1000 levels"));
 }
 
+TEST_CASE("bad input through kreplay patch: patch files are checked where they enter") {
+  const std::string object = WriteTempFile(
+      "cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+  struct PatchCase {
+    const char* name;
+    std::string patch;
+    const char* error;
+  };
+  const PatchCase cases[] = {
+      {"90,000 deep", Nested(90000), "patch.json:1:5001: nesting deeper than 1000 levels"},
+      {"invalid UTF-8", "{\"metadata\":{\"labels\":{\"a\":\"\xFF\"}}}",
+       "patch.json:1:29: invalid UTF-8 (byte 0xFF)"},
+      {"deep YAML", "a: " + std::string(600, '[') + std::string(600, ']') + "\n",
+       "nesting deeper than 500 levels"},
+  };
+  for (const PatchCase& c : cases) {
+    INFO(std::string(c.name));
+    const std::string patch = WriteTempFile("patch.json", c.patch);
+    Outcome o = Kreplay({"patch", "-f", object, "--type", "merge", "--patch-file", patch});
+    CAPTURE(o.err);
+    CHECK(o.code == 65);
+    CHECK(absl::StrContains(o.err, c.error));
+  }
+}
+
 }  // namespace
 }  // namespace kreplay
