@@ -97,7 +97,8 @@ int Run(const BlastOptions& o, std::ostream& out, std::ostream& err) {
   BlastAnswer answer{o.scenario.fixture, o.scenario.ledger, scenario->StateName(), o.operation,
                      &*result, StepBlastRadius(step)};
   if (o.output == "json") {
-    out << BlastJson(answer).dump(2) << "\n";
+    out << BlastJson(answer).dump(2, ' ', /*ensure_ascii=*/false,
+               Json::error_handler_t::replace) << "\n";
   } else {
     out << BlastText(answer);
   }

@@ -142,7 +142,8 @@ int Run(const GraphOptions& o, std::ostream& out, std::ostream& err) {
   if (o.output == "dot") {
     out << GraphToDot(graph, Highlight(state->radius), TierStyles());
   } else if (o.output == "json") {
-    out << GraphJson(graph, *state, *scenario).dump(2) << "\n";
+    out << GraphJson(graph, *state, *scenario).dump(2, ' ', /*ensure_ascii=*/false,
+               Json::error_handler_t::replace) << "\n";
   } else {
     out << GraphText(graph, *state, *scenario);
   }

@@ -54,7 +54,8 @@ int RunCheck(const LedgerOptions& options, std::ostream& out, std::ostream& err)
   }
   LedgerCheck check = CheckLedger(*ledger);
   if (options.output == "json") {
-    out << CheckJson(check).dump(2) << "\n";
+    out << CheckJson(check).dump(2, ' ', /*ensure_ascii=*/false,
+               Json::error_handler_t::replace) << "\n";
   } else {
     WriteCheckText(check, out);
   }

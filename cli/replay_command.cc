@@ -51,7 +51,8 @@ int Run(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   Judgement judgement = JudgeReplay(*result);
   ReportInputs inputs{o.fixture, o.ledger};
   if (o.output == "json") {
-    out << ReportJson(*result, judgement, inputs).dump(2) << "\n";
+    out << ReportJson(*result, judgement, inputs).dump(2, ' ', /*ensure_ascii=*/false,
+               Json::error_handler_t::replace) << "\n";
   } else if (o.output == "markdown") {
     out << ReportMarkdown(*result, judgement, inputs);
   } else {

@@ -6,11 +6,14 @@
 #include <string>
 #include <utility>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "model/json_text.h"
 #include "model/yaml_events.h"
 
 namespace kreplay {
@@ -123,7 +126,17 @@ absl::StatusOr<std::vector<YamlDocument>> ReadYaml(absl::string_view text,
 
 absl::StatusOr<std::vector<YamlDocument>> ReadYamlDocuments(absl::string_view text,
                                                             absl::string_view source) {
+  if (std::optional<size_t> bad = FirstInvalidUtf8(text)) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%s:%s: invalid UTF-8 (byte 0x%02X)", source, LineColumnOf(text, *bad),
+                        static_cast<unsigned char>(text[*bad])));
+  }
   if (LooksLikeJson(text)) {
+    if (std::optional<size_t> deep = FirstTooDeep(text)) {
+      return absl::InvalidArgumentError(absl::StrCat(source, ":", LineColumnOf(text, *deep),
+                                                     ": nesting deeper than ", kMaxJsonDepth,
+                                                     " levels"));
+    }
     if (std::optional<YamlDocument> document = ReadJson(text)) {
       return std::vector<YamlDocument>{*std::move(document)};
     }
@@ -132,6 +145,9 @@ absl::StatusOr<std::vector<YamlDocument>> ReadYamlDocuments(absl::string_view te
     return ReadYaml(text, source);
   } catch (const YamlStop& stop) {
     return stop.status;
+  } catch (const YAML::DeepRecursion& error) {
+    // yaml-cpp stops at 500 levels with the message "bad file".
+    return YamlErrorAt(source, error.mark, "nesting deeper than 500 levels");
   } catch (const YAML::Exception& error) {
     return ParseError(text, source, error);
   }

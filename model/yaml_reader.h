@@ -40,7 +40,10 @@ struct YamlDocument {
 // Errors: InvalidArgument "<source>:<line>:<col>: <what>" for syntax errors,
 // duplicate keys, undefined or self-containing aliases, bad merge values,
 // tagged scalars that do not match their tag, `.inf`/`.nan` values, null or
-// collection keys, and excessive aliasing or nesting.
+// collection keys, excessive aliasing or nesting (YAML: more than 500 levels,
+// yaml-cpp's own limit; JSON text: more than kMaxJsonDepth), and text that is not valid UTF-8 ("invalid UTF-8
+// (byte 0xNN)" at the first bad byte; yaml-cpp would otherwise pass it on and
+// the writers replace it).
 absl::StatusOr<std::vector<YamlDocument>> ReadYamlDocuments(absl::string_view text,
                                                             absl::string_view source);
 

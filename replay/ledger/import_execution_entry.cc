@@ -35,10 +35,10 @@ RecordedOutcome OutcomeOf(const Json* output) {
   return outcome;
 }
 
-std::string TimeOf(const Json* timestamp) {
+std::string TimeOf(const Json* timestamp, int line, ImportSink& sink) {
   if (timestamp == nullptr) return "";
   if (timestamp->is_number()) {
-    return TimeFromUnixMillis(timestamp->get<int64_t>());
+    return TimeFromMillisField(*timestamp, line, "timestamp", sink).value_or("");
   }
   return timestamp->is_string() ? timestamp->get<std::string>() : "";
 }
@@ -52,7 +52,7 @@ class ExecutionEntryImporter : public Importer {
     ToolCall call = *std::move(flat);
     call.server = "execution-entry";
     call.outcome = OutcomeOf(Find(value, "output"));
-    call.time = TimeOf(Find(value, "timestamp"));
+    call.time = TimeOf(Find(value, "timestamp"), record.line, sink);
     sink.Add(std::move(call));
   }
 };

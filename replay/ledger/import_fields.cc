@@ -1,6 +1,7 @@
 #include "replay/ledger/import_fields.h"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -9,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
+#include "model/json_text.h"
 
 namespace kreplay {
 namespace {
@@ -98,12 +100,15 @@ std::optional<Json> ArgumentsField(const Json* value, int line,
   if (value->is_string()) {
     std::string text = value->get<std::string>();
     if (absl::StripAsciiWhitespace(text).empty()) return Json::object();
-    parsed = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (parsed.is_discarded()) {
-      sink.Problem(line, field, "expected a JSON object encoded as a string",
+    JsonText decoded = ParseJsonText(text);
+    if (decoded.error) {
+      sink.Problem(line, field,
+                   absl::StrCat("expected a JSON object encoded as a string (",
+                                decoded.error->what, ")"),
                    Severity::kFatal);
       return std::nullopt;
     }
+    parsed = std::move(decoded.value);
   }
   if (parsed.is_object()) return parsed;
   sink.Problem(line, field,
@@ -187,6 +192,31 @@ std::vector<std::pair<size_t, std::string>> InCallOrder(
   for (const auto& [id, index] : pending) order.emplace_back(index, id);
   std::sort(order.begin(), order.end());
   return order;
+}
+
+std::optional<std::string> TimeFromMillisField(const Json& value, int line,
+                                               absl::string_view field,
+                                               ImportSink& sink) {
+  // 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z in Unix milliseconds.
+  constexpr double kFirst = -62135596800000.0;
+  constexpr double kLast = 253402300799999.0;
+  if (!value.is_number()) return std::nullopt;
+  const double millis = value.get<double>();
+  if (!std::isfinite(millis) || millis < kFirst || millis > kLast) {
+    sink.Problem(line, field,
+                 absl::StrCat("Unix time in milliseconds out of range (", Compact(value),
+                              "); the call has no time"),
+                 Severity::kWarning);
+    return std::nullopt;
+  }
+  if (value.is_number_float()) return TimeFromUnixMillis(static_cast<int64_t>(millis));
+  return TimeFromUnixMillis(value.get<int64_t>());
+}
+
+bool IsRfc3339Time(absl::string_view text) {
+  absl::Time time;
+  std::string error;
+  return absl::ParseTime(absl::RFC3339_full, text, &time, &error);
 }
 
 std::string TimeFromUnixMillis(int64_t millis) {

@@ -75,6 +75,18 @@ std::string VocabularyOfServerLabel(absl::string_view label);
 std::vector<std::pair<size_t, std::string>> InCallOrder(
     const std::map<std::string, size_t>& pending);
 
+// RFC 3339 UTC text for a JSON number of Unix milliseconds (integer or
+// float). Not finite, or outside the years 0001-9999 (1e300 would overflow
+// the conversion to int64): nullopt and a warning problem naming `field`;
+// the call is then kept without a time.
+std::optional<std::string> TimeFromMillisField(const Json& value, int line,
+                                               absl::string_view field,
+                                               ImportSink& sink);
+
+// Whether `text` is an RFC 3339 time as the replayer reads it
+// (absl::RFC3339_full, as replay/run/replayer.cc parses call times).
+bool IsRfc3339Time(absl::string_view text);
+
 // RFC 3339 UTC text for a Unix time in milliseconds / nanoseconds.
 std::string TimeFromUnixMillis(int64_t millis);
 std::string TimeFromUnixNanos(int64_t nanos);

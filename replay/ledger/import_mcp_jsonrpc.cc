@@ -63,13 +63,13 @@ const Json& Unwrap(const Json& record) {
 // (RFC 3339 text, or Unix milliseconds). JSON-RPC itself carries no time,
 // and without one a call cannot be ordered against the fixture's chaos
 // events or stamp what it changed (a rollout restart's restartedAt).
-std::string EnvelopeTime(const Json& record) {
+std::string EnvelopeTime(const Json& record, int line, ImportSink& sink) {
   if (IsMessage(record)) return "";
   for (const char* key : {"timestamp", "time"}) {
     const Json* value = Find(record, key);
     if (value == nullptr) continue;
     if (value->is_string()) return value->get<std::string>();
-    if (value->is_number_integer()) return TimeFromUnixMillis(value->get<int64_t>());
+    if (value->is_number()) return TimeFromMillisField(*value, line, key, sink).value_or("");
   }
   return "";
 }
@@ -109,7 +109,7 @@ class McpJsonRpcImporter : public Importer {
     const Json& message = Unwrap(raw);
     const Json* method = Find(message, "method");
     if (method != nullptr) {
-      return AddRequest(line, message, *method, EnvelopeTime(raw), sink);
+      return AddRequest(line, message, *method, EnvelopeTime(raw, line, sink), sink);
     }
     if (message.contains("result") || message.contains("error")) {
       return AddResponse(line, message, sink);

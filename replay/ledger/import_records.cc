@@ -1,45 +1,18 @@
 #include "replay/ledger/import_records.h"
 
-#include <algorithm>
 #include <string>
 #include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "model/json_text.h"
+#include "replay/ledger/ledger_limits.h"
 
 namespace kreplay {
 namespace {
 
 constexpr absl::string_view kBom = "\xEF\xBB\xBF";
-
-// The parser's message without its "[json.exception.parse_error.101] " tag.
-std::string ParserMessage(const std::exception& e) {
-  absl::string_view what = e.what();
-  size_t close = what.find("] ");
-  return std::string(close == absl::string_view::npos ? what
-                                                      : what.substr(close + 2));
-}
-
-std::string ParseErrorOf(absl::string_view text) {
-  try {
-    std::ignore = Json::parse(text.begin(), text.end());
-  } catch (const Json::exception& e) {
-    return ParserMessage(e);
-  }
-  return "invalid JSON";
-}
-
-// `line:col` (1-based) of a byte offset.
-std::string PositionOf(absl::string_view text, size_t offset) {
-  offset = std::min(offset, text.size());
-  absl::string_view before = text.substr(0, offset);
-  size_t line_start = before.rfind('\n');
-  int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-  size_t col = line_start == absl::string_view::npos ? offset + 1
-                                                     : offset - line_start;
-  return absl::StrCat(line, ":", col);
-}
 
 bool ParsesAsJson(absl::string_view text) {
   return Json::accept(text.begin(), text.end());
@@ -81,23 +54,27 @@ absl::StatusOr<RecordSource> RecordSource::Open(absl::string_view text,
   RecordSource records;
   if (absl::StartsWith(text, kBom)) text.remove_prefix(kBom.size());
   records.text_ = text;
+  if (text.size() > kMaxLedgerBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        source, ": ledger larger than ", kMaxLedgerBytes, " bytes (", text.size(), ")"));
+  }
   absl::string_view body = absl::StripLeadingAsciiWhitespace(text);
   auto [first, second] = FirstTwoLines(body);
   bool lines = !absl::StartsWith(body, "[") &&
                (ParsesAsJson(first) || second.empty() || ParsesAsJson(second));
   if (lines) return records;
   records.shape_ = absl::StartsWith(body, "[") ? Shape::kArray : Shape::kDocument;
-  try {
-    records.document_ = Json::parse(body.begin(), body.end());
-  } catch (const Json::parse_error& e) {
-    size_t offset = (body.data() - text.data()) + (e.byte > 0 ? e.byte - 1 : 0);
-    return absl::InvalidArgumentError(absl::StrCat(
-        source, ":", PositionOf(text, offset), ": invalid JSON: ",
-        ParserMessage(e)));
-  } catch (const Json::exception& e) {
+  JsonText parsed = ParseJsonText(body);
+  if (parsed.error) {
+    const size_t offset = parsed.error->offset;
+    std::string where = offset == std::string::npos
+                            ? std::string(source)
+                            : absl::StrCat(source, ":",
+                                           LineColumnOf(text, (body.data() - text.data()) + offset));
     return absl::InvalidArgumentError(
-        absl::StrCat(source, ": invalid JSON: ", ParserMessage(e)));
+        absl::StrCat(where, ": invalid JSON: ", parsed.error->what));
   }
+  records.document_ = std::move(parsed.value);
   return records;
 }
 
@@ -120,11 +97,21 @@ void RecordSource::ForEach(
   }
   ForEachLine(text_, [&](int number, absl::string_view line) {
     if (!budget_left()) return false;
-    Json value = Json::parse(line.begin(), line.end(), nullptr, false);
-    if (value.is_discarded()) {
-      on_bad_line(number, ParseErrorOf(line));
+    if (line.size() > kMaxLedgerLineBytes) {
+      on_bad_line(number, absl::StrCat("line longer than ", kMaxLedgerLineBytes,
+                                       " bytes (", line.size(), ")"));
       return true;
     }
+    JsonText parsed = ParseJsonText(line);
+    if (parsed.error) {
+      std::string at = parsed.error->offset == std::string::npos ||
+                               parsed.error->from_parser
+                           ? ""
+                           : absl::StrCat(" at column ", parsed.error->offset + 1);
+      on_bad_line(number, absl::StrCat(parsed.error->what, at));
+      return true;
+    }
+    Json value = std::move(parsed.value);
     return on_record(Record{number, value});
   });
 }

@@ -3,6 +3,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "model/json_text.h"
+#include "replay/ledger/import_fields.h"
 
 namespace kreplay {
 
@@ -14,6 +16,15 @@ ImportSink::ImportSink(std::string source, std::string format, bool strict)
 
 size_t ImportSink::Add(ToolCall call) {
   call.source = ledger_.source;
+  // One check for every format: a time the replayer cannot read would
+  // silently order the call wrongly against the fixture's chaos events.
+  if (!call.time.empty() && !IsRfc3339Time(call.time)) {
+    Problem(call.line, "time",
+            absl::StrCat("not an RFC 3339 time: \"", PrintableUtf8(call.time),
+                         "\"; the call has no time"),
+            Severity::kWarning);
+    call.time.clear();
+  }
   ledger_.calls.push_back(std::move(call));
   return ledger_.calls.size() - 1;
 }

@@ -27,7 +27,9 @@ class ImportSink {
  public:
   ImportSink(std::string source, std::string format, bool strict);
 
-  // Appends a call (its source is filled in) and returns its index.
+  // Appends a call (its source is filled in) and returns its index. A time
+  // that is not RFC 3339 is a warning at the call's line (field "time") and
+  // is dropped.
   size_t Add(ToolCall call);
   ToolCall& call(size_t index) { return ledger_.calls[index]; }
 

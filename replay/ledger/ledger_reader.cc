@@ -1,5 +1,6 @@
 #include "replay/ledger/ledger_reader.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <utility>
@@ -9,16 +10,28 @@
 #include "model/status_macros.h"
 #include "replay/ledger/import_records.h"
 #include "replay/ledger/importer.h"
+#include "replay/ledger/ledger_limits.h"
 
 namespace kreplay {
 namespace {
 
 constexpr int kDetectionRecords = 32;
 
-const LedgerFormat* Detect(const RecordSource& records) {
-  const LedgerFormat* found = nullptr;
+// The format the first records evidently are; when none is, and not one of
+// them was JSON, the first bad line (its number and message) explains why.
+struct Detection {
+  const LedgerFormat* format = nullptr;
+  bool any_record = false;
+  int bad_line = 0;
+  std::string bad_message;
+};
+
+Detection DetectIn(const RecordSource& records) {
+  Detection out;
+  const LedgerFormat*& found = out.format;
   records.ForEach(
       [&](const Record& record) {
+        out.any_record = true;
         for (const LedgerFormat& format : LedgerFormats()) {
           if (format.detect(record.value)) {
             found = &format;
@@ -27,9 +40,17 @@ const LedgerFormat* Detect(const RecordSource& records) {
         }
         return true;
       },
-      [](int, const std::string&) {}, kDetectionRecords);
-  return found;
+      [&](int line, const std::string& message) {
+        if (out.bad_line == 0) {
+          out.bad_line = line;
+          out.bad_message = message;
+        }
+      },
+      kDetectionRecords);
+  return out;
 }
+
+const LedgerFormat* Detect(const RecordSource& records) { return DetectIn(records).format; }
 
 absl::StatusOr<const LedgerFormat*> ChooseFormat(const RecordSource& records,
                                                  absl::string_view source,
@@ -41,7 +62,12 @@ absl::StatusOr<const LedgerFormat*> ChooseFormat(const RecordSource& records,
                      "\" (known: ", absl::StrJoin(LedgerFormatNames(), ", "),
                      ")"));
   }
-  if (const LedgerFormat* format = Detect(records)) return format;
+  Detection detection = DetectIn(records);
+  if (detection.format != nullptr) return detection.format;
+  if (!detection.any_record && detection.bad_line > 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        source, ":", detection.bad_line, ": invalid JSON: ", detection.bad_message));
+  }
   return absl::InvalidArgumentError(absl::StrCat(
       source, ": cannot detect the ledger format from the first ",
       kDetectionRecords, " records; use --format (",
@@ -66,8 +92,13 @@ absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
   if (!std::filesystem::is_regular_file(path, error)) {
     return absl::NotFoundError(absl::StrCat(path, ": no such ledger file"));
   }
+  const std::uintmax_t size = std::filesystem::file_size(path, error);
+  if (!error && size > kMaxLedgerBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        path, ": ledger larger than ", kMaxLedgerBytes, " bytes (", size, ")"));
+  }
   std::ifstream in(path, std::ios::binary);
-  std::string text(std::filesystem::file_size(path, error), '\0');
+  std::string text(error ? 0 : size, '\0');
   if (!in || error || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
     return absl::NotFoundError(absl::StrCat(path, ": cannot read ledger"));
   }

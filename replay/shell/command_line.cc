@@ -9,6 +9,7 @@
 #include "replay/kubectl/helm_parser.h"
 #include "replay/kubectl/parser.h"
 #include "replay/shell/parser.h"
+#include "replay/shell/shell_limits.h"
 #include "replay/shell/tools.h"
 
 namespace kreplay {
@@ -23,6 +24,19 @@ Operation NewOperation(Verb verb, std::string problem) {
   op.verb = verb;
   op.problem = std::move(problem);
   return op;
+}
+
+// The start of an over-long line, for the report.
+std::string Excerpt(absl::string_view text) {
+  constexpr size_t kExcerptBytes = 200;
+  if (text.size() <= kExcerptBytes) return std::string(text);
+  return absl::StrCat(text.substr(0, kExcerptBytes), "...");
+}
+
+size_t CommandCount(const CommandList& list) {
+  size_t count = 0;
+  for (const Pipeline& pipeline : list.pipelines) count += pipeline.commands.size();
+  return count;
 }
 
 // A refused command keeps the verb it attempted (the attempt counts).
@@ -54,7 +68,17 @@ class Interpreter {
                                            " levels are not interpreted: ", text));
       return;
     }
+    if (text.size() > kMaxCommandLineBytes) {
+      Refuse(text, absl::StrCat("command line of ", text.size(), " bytes is not interpreted (limit ",
+                                kMaxCommandLineBytes, ")"));
+      return;
+    }
     absl::StatusOr<CommandList> list = ParseShell(text);
+    if (list.ok() && CommandCount(*list) > kMaxCommandsPerLine) {
+      Refuse(text, absl::StrCat("command line of ", CommandCount(*list),
+                                " commands is not interpreted (limit ", kMaxCommandsPerLine, ")"));
+      return;
+    }
     if (!list.ok()) {
       Operation op = NewOperation(Verb::kUnknown, std::string(list.status().message()));
       op.source = std::string(text);
@@ -70,6 +94,12 @@ class Interpreter {
   }
 
  private:
+  void Refuse(absl::string_view text, std::string problem) {
+    Operation op = NewOperation(Verb::kUnknown, std::move(problem));
+    op.source = Excerpt(text);
+    out_.operations.push_back(std::move(op));
+  }
+
   void Command(const Pipeline& pipeline, size_t index, bool after_or, int depth) {
     const ShellCommand& command = pipeline.commands[index];
     // Command substitutions run before the command that uses their output.

@@ -11,7 +11,8 @@
 // `$(...)` and backticks are interpreted too. Shell problems (`$VAR`,
 // `$(...)`) are copied onto the Operations of their command. No command is
 // dropped: an unparseable line is one kUnknown Operation carrying the parse
-// error. docs/kubectl.md describes the mapping.
+// error, and so is a line over the limits of replay/shell/shell_limits.h
+// (bytes, commands). docs/kubectl.md describes the mapping.
 #ifndef KREPLAY_REPLAY_SHELL_COMMAND_LINE_H_
 #define KREPLAY_REPLAY_SHELL_COMMAND_LINE_H_
 

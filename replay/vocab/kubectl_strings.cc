@@ -6,6 +6,7 @@
 // tools that run one program take the command with or without the program
 // name, as their servers do.
 #include <string>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -23,17 +24,33 @@ std::string WithProgram(const std::string& program, const std::string& text) {
   return absl::StrCat(program, " ", trimmed);
 }
 
+// The command line must be one string: an array (`["kubectl", "delete",
+// ...]`) is not what these servers accept, and reading it as an empty line
+// would make the call vanish; it is a problem that leaves the call
+// uninterpreted.
+bool CommandIsText(const ToolCall& call, Interpretation& out) {
+  auto it = call.args.find("command");
+  if (it == call.args.end() || it->is_string() || it->is_null()) return true;
+  Operation op = TargetOp(Verb::kUnknown, "", "", "", call);
+  op.problem = absl::StrCat("argument \"command\": expected a string, got ", it->type_name());
+  out.operations.push_back(std::move(op));
+  return false;
+}
+
 void Shell(const ToolCall& call, Interpretation& out) {
+  if (!CommandIsText(call, out)) return;
   if (!HasRequired(call, Verb::kUnknown, {"command"}, out)) return;
   AddCommandLine(ArgString(call.args, "command"), call, out);
 }
 
 void Kubectl(const ToolCall& call, Interpretation& out) {
+  if (!CommandIsText(call, out)) return;
   if (!HasRequired(call, Verb::kUnknown, {"command"}, out)) return;
   AddCommandLine(WithProgram("kubectl", ArgString(call.args, "command")), call, out);
 }
 
 void Helm(const ToolCall& call, Interpretation& out) {
+  if (!CommandIsText(call, out)) return;
   if (!HasRequired(call, Verb::kUnknown, {"command"}, out)) return;
   AddCommandLine(WithProgram("helm", ArgString(call.args, "command")), call, out);
 }
