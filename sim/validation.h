@@ -13,6 +13,8 @@
 #ifndef KREPLAY_SIM_VALIDATION_H_
 #define KREPLAY_SIM_VALIDATION_H_
 
+#include <string>
+
 #include "absl/status/status.h"
 #include "model/json.h"
 
