@@ -16,14 +16,14 @@
 
 namespace kreplay {
 
-// Pods one ReplicaSet may own at a time: ten times the largest workload of
-// the bundled scenarios and benchmarks, and room for a rollout's surge.
+// Pods one ReplicaSet may own at a time: a hundred times the largest
+// workload of the benchmarks' synthetic clusters (10 pods per Deployment;
+// the bundled fixtures run 2), with room for a rollout's surge.
 inline constexpr int64_t kMaxPodsPerWorkload = 1000;
 
-// Pods in the whole simulated cluster: the default cluster limit of a
-// kubeadm cluster's scheduler-facing guidance (110 pods per node) times
-// the ~90 nodes of a mid-size cluster, rounded; a replay step stays
-// interactive (well under a second of controller work) at this size.
+// Pods in the whole simulated cluster: the kubelet's default maxPods (110
+// per node) times the ~90 nodes of a mid-size cluster, rounded; a replay
+// step stays interactive (about a second of controller work) at this size.
 inline constexpr int64_t kMaxPodsPerCluster = 10000;
 
 }  // namespace kreplay
