@@ -94,15 +94,23 @@ int Run(const PatchOptions& options, std::ostream& out, std::ostream& err) {
   if (!text.ok()) return Fail(text.status(), err);
   absl::StatusOr<std::vector<Json>> objects = ParseManifests(*text, options.file);
   if (!objects.ok()) return Fail(objects.status(), err);
+  if (objects->empty()) {
+    // kubectl patch -f on a file without objects: "no objects passed to patch".
+    err << "kreplay patch: " << options.file << ": no objects passed to patch\n";
+    return kExitDataError;
+  }
   absl::StatusOr<Json> patch = ReadPatch(options);
   if (!patch.ok()) return Fail(patch.status(), err);
+  // The patch engines work on decoded JSON and know no lines: a failure names
+  // the object file, the object and where the patch came from.
+  const std::string patch_source = options.patch_file.empty() ? "--patch" : options.patch_file;
   int code = 0;
   for (const Json& object : *objects) {
     absl::StatusOr<Json> result = ApplyPatch(object, *patch, type);
     absl::Status status = result.ok() ? CheckResult(*result) : result.status();
     if (!status.ok()) {
       err << "kreplay patch: " << options.file << ": " << ResourceName(object) << ": "
-          << status.message() << "\n";
+          << status.message() << " (patch from " << patch_source << ")\n";
       code = kExitDataError;
       continue;
     }

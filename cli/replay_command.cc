@@ -26,6 +26,7 @@ struct ReplayOptions {
   std::string output = "text";
   std::vector<std::string> fixture_dirs;
   bool strict = false;
+  FixtureOptions fixture_options;
 };
 
 int ExitCodeOf(Verdict verdict) {
@@ -42,7 +43,7 @@ int ExitCodeOf(Verdict verdict) {
 int Run(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   std::vector<std::string> dirs = o.fixture_dirs;
   for (const std::string& d : DefaultFixtureDirs()) dirs.push_back(d);
-  absl::StatusOr<Fixture> fixture = LoadFixture(o.fixture, dirs);
+  absl::StatusOr<Fixture> fixture = LoadFixture(o.fixture, dirs, o.fixture_options);
   if (!fixture.ok()) return ReportError(fixture.status(), err);
   absl::StatusOr<Ledger> ledger = ReadLedgerFile(o.ledger, o.format, o.strict);
   if (!ledger.ok()) return ReportError(ledger.status(), err);
@@ -73,6 +74,8 @@ CommandRun SetupReplayCommand(CLI::App& sub) {
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   sub.add_option("--fixtures-dir", o->fixture_dirs, "Extra directory to look up fixture names in");
   sub.add_flag("--strict", o->strict, "Treat any ledger record kreplay cannot read as an error");
+  sub.add_flag("--allow-outside-fixture", o->fixture_options.allow_outside_fixture,
+               "Let baseline.files name files outside the fixture's directory");
   return [o](std::ostream& out, std::ostream& err) { return Run(*o, out, err); };
 }
 

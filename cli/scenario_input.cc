@@ -42,6 +42,8 @@ void AddScenarioOptions(CLI::App& sub, ScenarioOptions& options) {
   sub.add_option("--format", options.format, "Ledger format; detected from content when omitted");
   sub.add_option("--fixtures-dir", options.fixture_dirs,
                  "Extra directory to look up fixture names in");
+  sub.add_flag("--allow-outside-fixture", options.fixture_options.allow_outside_fixture,
+               "Let baseline.files name files outside the fixture's directory");
 }
 
 std::string Scenario::StateName() const {
@@ -54,7 +56,8 @@ absl::StatusOr<Scenario> LoadScenario(const ScenarioOptions& options) {
     return absl::FailedPreconditionError("--at needs --ledger");
   }
   Scenario scenario;
-  KREPLAY_ASSIGN_OR_RETURN(scenario.fixture, LoadFixture(options.fixture, SearchDirs(options)));
+  KREPLAY_ASSIGN_OR_RETURN(scenario.fixture, LoadFixture(options.fixture, SearchDirs(options),
+                                                         options.fixture_options));
   if (options.ledger.empty()) return scenario;
   KREPLAY_ASSIGN_OR_RETURN(scenario.ledger,
                            ReadLedgerFile(options.ledger, options.format, /*strict=*/false));

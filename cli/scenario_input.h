@@ -27,10 +27,11 @@ struct ScenarioOptions {
   std::string format;   // ledger format, "" = detect
   int at = kWholeLedger;
   std::vector<std::string> fixture_dirs;
+  FixtureOptions fixture_options;  // --allow-outside-fixture
 };
 
-// Declares --fixture/-f (required), --ledger/-l, --at, --format and
-// --fixtures-dir on `sub`, bound to `options`.
+// Declares --fixture/-f (required), --ledger/-l, --at, --format,
+// --fixtures-dir and --allow-outside-fixture on `sub`, bound to `options`.
 void AddScenarioOptions(CLI::App& sub, ScenarioOptions& options);
 
 struct Scenario {

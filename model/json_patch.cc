@@ -183,20 +183,50 @@ absl::StatusOr<Location> Resolve(Json& doc, const Json& op, const char* member,
   return *at;
 }
 
-absl::Status OpAdd(Json& doc, const Json& op) {
+// What the `copy` operations of one patch may add, in JSON nodes (every
+// object, array and scalar counts one). Counting stops at the limit, so a
+// huge copied value costs no more than the limit to measure.
+class CopyBudget {
+ public:
+  // Errors: ResourceExhausted once the patch's copies together exceed
+  // kMaxJsonPatchCopiedNodes, in the wording of evanphx's
+  // AccumulatedCopySizeError (with nodes for bytes).
+  absl::Status Spend(const Json& value) {
+    std::vector<const Json*> stack = {&value};
+    while (!stack.empty()) {
+      const Json* node = stack.back();
+      stack.pop_back();
+      if (++spent_ > kMaxJsonPatchCopiedNodes) {
+        return absl::ResourceExhaustedError(absl::StrCat(
+            "Unable to complete the copy, the accumulated size increase of copy is over ",
+            kMaxJsonPatchCopiedNodes, " nodes, exceeding the limit ",
+            kMaxJsonPatchCopiedNodes, " (docs/limits.md)"));
+      }
+      if (node->is_structured()) {
+        for (const Json& child : *node) stack.push_back(&child);
+      }
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  int64_t spent_ = 0;
+};
+
+absl::Status OpAdd(Json& doc, const Json& op, CopyBudget&) {
   KREPLAY_ASSIGN_OR_RETURN(Location at, Resolve(doc, op, "path", "add", "path: "));
   return Wrap(Add(at, ValueOf(op)),
               absl::StrCat("error in add for path: '", op["path"].get<std::string>(), "'"));
 }
 
-absl::Status OpRemove(Json& doc, const Json& op) {
+absl::Status OpRemove(Json& doc, const Json& op, CopyBudget&) {
   KREPLAY_ASSIGN_OR_RETURN(Location at,
                            Resolve(doc, op, "path", "remove", "path: "));
   return Wrap(Remove(at), absl::StrCat("error in remove for path: '",
                                        op["path"].get<std::string>(), "'"));
 }
 
-absl::Status OpReplace(Json& doc, const Json& op) {
+absl::Status OpReplace(Json& doc, const Json& op, CopyBudget&) {
   KREPLAY_ASSIGN_OR_RETURN(Location at,
                            Resolve(doc, op, "path", "replace", "path: "));
   if (!Get(at).ok()) {
@@ -205,7 +235,7 @@ absl::Status OpReplace(Json& doc, const Json& op) {
   return Replace(at, ValueOf(op));
 }
 
-absl::Status OpMove(Json& doc, const Json& op) {
+absl::Status OpMove(Json& doc, const Json& op, CopyBudget&) {
   KREPLAY_ASSIGN_OR_RETURN(Location from,
                            Resolve(doc, op, "from", "move", "from path: "));
   std::string context = absl::StrCat("error in move for path: '", from.key, "'");
@@ -219,13 +249,14 @@ absl::Status OpMove(Json& doc, const Json& op) {
                            op["path"].get<std::string>(), "'"));
 }
 
-absl::Status OpCopy(Json& doc, const Json& op) {
+absl::Status OpCopy(Json& doc, const Json& op, CopyBudget& budget) {
   KREPLAY_ASSIGN_OR_RETURN(Location from,
                            Resolve(doc, op, "from", "copy", "from path: "));
   absl::StatusOr<Json> value = Get(from);
   KREPLAY_RETURN_IF_ERROR(Wrap(
       value.status(), absl::StrCat("error in copy for from: '",
                                    op["from"].get<std::string>(), "'")));
+  KREPLAY_RETURN_IF_ERROR(budget.Spend(*value));
   KREPLAY_ASSIGN_OR_RETURN(
       Location to, Resolve(doc, op, "path", "copy", "destination path: "));
   return Wrap(Add(to, *std::move(value)),
@@ -234,7 +265,7 @@ absl::Status OpCopy(Json& doc, const Json& op) {
 
 // Null and missing are the same to evanphx's test (a nil node); otherwise
 // values compare as decoded JSON, so 1 equals 1.0.
-absl::Status OpTest(Json& doc, const Json& op) {
+absl::Status OpTest(Json& doc, const Json& op, CopyBudget&) {
   KREPLAY_ASSIGN_OR_RETURN(Location at, Resolve(doc, op, "path", "test", "path: "));
   std::string path = op["path"].get<std::string>();
   absl::StatusOr<Json> actual = Get(at);
@@ -247,7 +278,7 @@ absl::Status OpTest(Json& doc, const Json& op) {
 
 struct OpEntry {
   const char* name;
-  absl::Status (*apply)(Json& doc, const Json& op);
+  absl::Status (*apply)(Json& doc, const Json& op, CopyBudget& budget);
 };
 
 constexpr OpEntry kOps[] = {
@@ -255,13 +286,13 @@ constexpr OpEntry kOps[] = {
     {"move", &OpMove}, {"copy", &OpCopy},     {"test", &OpTest},
 };
 
-absl::Status ApplyOne(Json& doc, const Json& op) {
+absl::Status ApplyOne(Json& doc, const Json& op, CopyBudget& budget) {
   auto kind = op.find("op");
   std::string name = kind != op.end() && kind->is_string()
                          ? kind->get<std::string>()
                          : "unknown";
   for (const OpEntry& entry : kOps) {
-    if (name == entry.name) return entry.apply(doc, op);
+    if (name == entry.name) return entry.apply(doc, op, budget);
   }
   return absl::InvalidArgumentError(absl::StrCat("Unexpected kind: ", name));
 }
@@ -282,8 +313,14 @@ absl::StatusOr<Json> ApplyJsonPatch(const Json& doc, const Json& ops) {
           " into Go value of type jsonpatch.Operation"));
     }
   }
+  if (ops.size() > kMaxJsonPatchOperations) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("The allowed maximum operations in a JSON patch is ",
+                     kMaxJsonPatchOperations, ", got ", ops.size()));
+  }
   Json result = doc;
-  for (const Json& op : ops) KREPLAY_RETURN_IF_ERROR(ApplyOne(result, op));
+  CopyBudget budget;
+  for (const Json& op : ops) KREPLAY_RETURN_IF_ERROR(ApplyOne(result, op, budget));
   return result;
 }
 

@@ -239,6 +239,13 @@ double AsDouble(const Json& number) {
 std::string GoFloat32Text(double value) {
   if (std::isnan(value)) return ".nan";
   if (std::isinf(value)) return value > 0 ? ".inf" : "-.inf";
+  // Beyond float32's range (from FLT_MAX plus half an ulp, where rounding to
+  // nearest-even leaves the finite values) Go's float32 conversion gives an
+  // infinity: FormatFloat writes "+Inf" or "-Inf", which sigs.k8s.io/yaml's
+  // key conversion (convertToJSONableObject) then rewrites as ".inf" and
+  // "-.inf", like a true infinity. Checked before narrowing: the C++
+  // conversion of an unrepresentable value is undefined.
+  if (std::fabs(value) >= 0x1.ffffffp+127) return value > 0 ? ".inf" : "-.inf";
   const float narrow = static_cast<float>(value);
   char buffer[64];
   auto result = std::to_chars(buffer, buffer + sizeof buffer, narrow, std::chars_format::scientific);

@@ -7,6 +7,7 @@
 #include "sim/defaults.h"
 #include "sim/json_compare.h"
 #include "sim/names.h"
+#include "sim/validation.h"
 
 namespace kreplay {
 namespace {
@@ -50,6 +51,9 @@ absl::StatusOr<Json> Cluster::Create(Json object) {
   if (key.kind.empty() || key.name.empty()) {
     return absl::InvalidArgumentError("object needs kind and metadata.name");
   }
+  // Validation comes before the storage checks, as in the registry's
+  // BeforeCreate; the fields it checks are not defaulted (sim/validation.h).
+  if (absl::Status s = ValidateObject(object); !s.ok()) return s;
   const TypeInfo* type = LookupKind(key.kind);
   if (type && !type->namespaced && !key.ns.empty()) {
     object["metadata"].erase("namespace");
@@ -80,6 +84,7 @@ absl::StatusOr<Json> Cluster::Update(Json object) {
   PreserveAllocated(*live, object);
   ApplyDefaults(object, resource_version_);
   if (absl::Status s = CheckImmutable(*live, object); !s.ok()) return s;
+  if (absl::Status s = ValidateObject(object); !s.ok()) return s;
   Json& meta = object["metadata"];
   for (const char* field : {"uid", "creationTimestamp", "generation"}) {
     if (live->at("metadata").contains(field)) meta[field] = live->at("metadata")[field];

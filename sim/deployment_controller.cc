@@ -31,6 +31,12 @@ struct State {
 };
 
 int64_t Replicas(const Json* rs) { return GetInt(*rs, "spec.replicas", 0); }
+
+// The Deployment's spec.replicas; a negative count, which the API server
+// refuses (sim/validation.h), counts as zero should one slip through.
+int64_t Desired(const Json& deployment) {
+  return std::max<int64_t>(0, GetInt(deployment, "spec.replicas", 1));
+}
 int64_t Available(const Json* rs) { return GetInt(*rs, "status.availableReplicas", 0); }
 
 int64_t Sum(const std::vector<const Json*>& rss, int64_t (*field)(const Json*)) {
@@ -49,9 +55,9 @@ absl::Status Scale(Cluster& cluster, const Json* rs, int64_t replicas, const Jso
   copy["spec"]["replicas"] = replicas;
   Json& annotations = Ensure(copy, "metadata.annotations");
   annotations["deployment.kubernetes.io/desired-replicas"] =
-      absl::StrCat(GetInt(deployment, "spec.replicas", 1));
+      absl::StrCat(Desired(deployment));
   annotations["deployment.kubernetes.io/max-replicas"] = absl::StrCat(
-      GetInt(deployment, "spec.replicas", 1) + ResolveFenceposts(deployment).max_surge);
+      Desired(deployment) + ResolveFenceposts(deployment).max_surge);
   return IgnoreGone(cluster.Update(std::move(copy)).status());
 }
 
@@ -134,7 +140,7 @@ absl::StatusOr<bool> SetDeploymentRevision(Cluster& cluster, const State& s) {
 }
 
 absl::StatusOr<bool> ReconcileNew(Cluster& cluster, const State& s) {
-  int64_t want = GetInt(s.deployment, "spec.replicas", 1);
+  int64_t want = Desired(s.deployment);
   int64_t have = Replicas(s.new_rs);
   if (have == want) return false;
   if (have > want) {
@@ -151,7 +157,7 @@ absl::StatusOr<bool> ReconcileNew(Cluster& cluster, const State& s) {
 
 absl::StatusOr<bool> ReconcileOld(Cluster& cluster, const State& s) {
   if (Sum(s.old_rss, &Replicas) == 0) return false;
-  int64_t want = GetInt(s.deployment, "spec.replicas", 1);
+  int64_t want = Desired(s.deployment);
   int64_t min_available = want - ResolveFenceposts(s.deployment).max_unavailable;
   int64_t new_unavailable = Replicas(s.new_rs) - Available(s.new_rs);
   int64_t max_scaled_down = Sum(All(s), &Replicas) - min_available - new_unavailable;
@@ -192,7 +198,7 @@ absl::StatusOr<bool> Recreate(Cluster& cluster, const State& s) {
   for (const Json* rs : s.old_rss) {
     if (GetInt(*rs, "status.replicas", 0) > 0) return false;  // wait for pods to go
   }
-  int64_t want = GetInt(s.deployment, "spec.replicas", 1);
+  int64_t want = Desired(s.deployment);
   if (Replicas(s.new_rs) == want) return false;
   KREPLAY_RETURN_IF_ERROR(Scale(cluster, s.new_rs, want, s.deployment));
   return true;
@@ -220,7 +226,7 @@ Json DeploymentCondition(const char* type, bool ok, const char* reason,
 Json DeploymentStatus(const State& s) {
   const Json& d = s.deployment;
   std::vector<const Json*> all = All(s);
-  int64_t want = GetInt(d, "spec.replicas", 1);
+  int64_t want = Desired(d);
   auto sum_status = [&](const char* field) {
     int64_t total = 0;
     for (const Json* rs : all) total += GetInt(*rs, std::string("status.") + field, 0);

@@ -1,6 +1,9 @@
 // The ReplicaSet controller: keeps spec.replicas active pods per
 // ReplicaSet, named `<replicaset>-<5 characters>` (sim/names.h), removes the
-// surplus in upstream's victim order, and reports status.
+// surplus in upstream's victim order, and reports status. A negative
+// spec.replicas (which the API server refuses, sim/validation.h) counts as
+// zero; more pods than sim/limits.h allows end the sync with an error that
+// names the ReplicaSet and its owner.
 #include <algorithm>
 #include <tuple>
 
@@ -8,6 +11,7 @@
 #include "model/label_selector.h"
 #include "model/status_macros.h"
 #include "sim/controller.h"
+#include "sim/limits.h"
 #include "sim/names.h"
 #include "sim/owner.h"
 #include "sim/pod_status.h"
@@ -73,6 +77,35 @@ absl::Status CreatePod(Cluster& cluster, const Json& rs) {
   return IgnoreTerminating(cluster.Create(std::move(pod)).status());
 }
 
+// `ReplicaSet bench/web-5d8f (of Deployment web)`.
+std::string Describe(const Json& rs) {
+  std::string text = absl::StrCat("ReplicaSet ", GetString(rs, "metadata.namespace"), "/",
+                                  GetString(rs, "metadata.name"));
+  const Json* owners = Find(rs, "metadata.ownerReferences");
+  if (owners != nullptr && owners->is_array() && !owners->empty()) {
+    absl::StrAppend(&text, " (of ", GetString((*owners)[0], "kind"), " ",
+                    GetString((*owners)[0], "name"), ")");
+  }
+  return text;
+}
+
+// The pods a sync may add, within sim/limits.h. Errors: ResourceExhausted
+// naming the ReplicaSet, the count it asks for and the limit.
+absl::Status CheckPodLimits(const Cluster& cluster, const Json& rs, int64_t want, int64_t have) {
+  if (want > kMaxPodsPerWorkload) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        Describe(rs), " wants ", want, " pods; kreplay simulates at most ",
+        kMaxPodsPerWorkload, " pods per workload (docs/limits.md)"));
+  }
+  int64_t total = static_cast<int64_t>(cluster.store().List("Pod").size());
+  if (total + (want - have) > kMaxPodsPerCluster) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        Describe(rs), " wants ", want - have, " more pods, beyond the ", kMaxPodsPerCluster,
+        " pods kreplay simulates in one cluster (", total, " exist; docs/limits.md)"));
+  }
+  return absl::OkStatus();
+}
+
 Json ReplicaSetStatus(const Json& rs, const std::vector<const Json*>& pods,
                       const std::string& failure) {
   int64_t ready = std::count_if(pods.begin(), pods.end(),
@@ -94,11 +127,12 @@ absl::StatusOr<bool> SyncOne(Cluster& cluster, const Json& rs) {
   for (const Json* pod : OwnedBy(cluster.store(), rs, "Pod")) {
     if (IsPodActive(*pod)) pods.push_back(pod);
   }
-  int64_t want = GetInt(rs, "spec.replicas", 1);
+  int64_t want = std::max<int64_t>(0, GetInt(rs, "spec.replicas", 1));
   int64_t have = static_cast<int64_t>(pods.size());
   std::string failure = want > have ? AdmissionError(cluster, rs) : "";
   ObjectKey key = KeyOf(rs);
   if (want > have && failure.empty()) {
+    KREPLAY_RETURN_IF_ERROR(CheckPodLimits(cluster, rs, want, have));
     for (int64_t i = have; i < want; ++i) KREPLAY_RETURN_IF_ERROR(CreatePod(cluster, *cluster.Get(key)));
     return true;
   }

@@ -25,7 +25,7 @@ struct FileRequirement {
 
 struct EnvRequirement {
   std::string name;
-  std::string matches;   // ECMAScript regex the whole value must match
+  std::string matches;   // RE2 pattern the whole value must match (docs/fixtures.md)
 };
 
 struct ImageBehavior {

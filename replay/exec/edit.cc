@@ -58,6 +58,14 @@ absl::Status Scale(Json& object, const Operation& op, const ExecContext&) {
   if (!IsScalableKind(GetString(object, "kind")) || !op.replicas) {
     return absl::InvalidArgumentError(absl::StrCat("error: cannot scale ", Ref(object)));
   }
+  if (*op.replicas < 0) {
+    // The scale subresource validates the Scale it is sent
+    // (autoscaling ValidateScale) before the workload's own validation.
+    return absl::InvalidArgumentError(absl::StrCat(
+        "Scale.autoscaling \"", GetString(object, "metadata.name"),
+        "\" is invalid: spec.replicas: Invalid value: ", *op.replicas,
+        ": must be greater than or equal to 0"));
+  }
   object["spec"]["replicas"] = *op.replicas;
   return absl::OkStatus();
 }

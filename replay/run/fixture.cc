@@ -6,12 +6,15 @@
 #include <set>
 #include <sstream>
 
+#include "absl/container/btree_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/time.h"
 #include "model/jsonpath.h"
 #include "model/manifest.h"
 #include "model/status_macros.h"
+#include "sim/validation.h"
 
 namespace kreplay {
 namespace {
@@ -70,31 +73,155 @@ class Reader {
   std::string file_;
 };
 
+// Reads a regular file of at most kMaxFixtureFileBytes. Errors: NotFound
+// when it cannot be opened; InvalidArgument for a directory, a device, a
+// pipe or socket, or a file over the limit (a device such as /dev/zero would
+// otherwise be read forever).
 absl::StatusOr<std::string> ReadFile(const fs::path& path) {
+  std::error_code ec;
+  fs::file_status status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    return absl::NotFoundError(absl::StrCat(path.string(), ": cannot open file"));
+  }
+  if (fs::is_directory(status)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path.string(), ": is a directory, not a manifest file"));
+  }
+  if (!fs::is_regular_file(status)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        path.string(), ": not a regular file (a device, pipe or socket)"));
+  }
+  uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > kMaxFixtureFileBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        path.string(), ": ", size, " bytes, over the limit of ", kMaxFixtureFileBytes,
+        " bytes for a fixture file (docs/limits.md)"));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat(path.string(), ": cannot open file"));
   std::ostringstream text;
   text << in.rdbuf();
+  if (text.str().size() > kMaxFixtureFileBytes) {  // grew while read
+    return absl::InvalidArgumentError(absl::StrCat(
+        path.string(), ": over the limit of ", kMaxFixtureFileBytes,
+        " bytes for a fixture file (docs/limits.md)"));
+  }
   return text.str();
 }
 
+// `file` as named in the fixture, resolved against the fixture's directory
+// with symlinks followed. Errors: NotFound when it does not exist;
+// InvalidArgument when it lies outside `dir` and `options` does not allow it.
+absl::StatusOr<fs::path> ResolveFixtureFile(const fs::path& dir, const std::string& file,
+                                            const FixtureOptions& options) {
+  std::error_code ec;
+  fs::path resolved = fs::canonical(dir / file, ec);
+  if (ec) return absl::NotFoundError(absl::StrCat((dir / file).string(), ": cannot open file"));
+  if (options.allow_outside_fixture) return resolved;
+  fs::path root = fs::canonical(dir.empty() ? fs::path(".") : dir, ec);
+  if (ec) return absl::NotFoundError(absl::StrCat(dir.string(), ": cannot open directory"));
+  fs::path relative = resolved.lexically_relative(root);
+  if (relative.empty() || *relative.begin() == "..") {
+    return absl::InvalidArgumentError(absl::StrCat(
+        file, " resolves to ", resolved.string(), ", outside the fixture's directory ",
+        root.string(), " (pass --allow-outside-fixture to read it)"));
+  }
+  return resolved;
+}
+
+bool HasControlByte(const std::string& text) {
+  for (unsigned char c : text) {
+    if (c < 0x20 || c == 0x7f) return true;
+  }
+  return false;
+}
+
+// Checks one baseline object's name and namespace for control characters
+// (a NUL byte would be cut or printed raw by everything downstream) and
+// that no earlier baseline object has its key. `seen` maps keys to where
+// they were declared.
+absl::Status CheckBaselineObject(const Reader& r, const Json& object, const std::string& where,
+                                 absl::btree_map<std::string, std::string>& seen) {
+  for (const char* path : {"metadata.name", "metadata.namespace"}) {
+    std::string value = GetString(object, path);
+    if (HasControlByte(value)) {
+      return r.Error(absl::StrCat(where, ".", path),
+                     absl::StrCat(GoQuote(value), ": a name must not contain control characters"));
+    }
+  }
+  ObjectKey parsed = KeyOf(object);
+  if (parsed.kind.empty() || parsed.name.empty()) return absl::OkStatus();  // the cluster refuses it
+  std::string key = parsed.ToString();
+  auto [it, inserted] = seen.try_emplace(key, where);
+  if (!inserted) {
+    return r.Error(where, absl::StrCat(key, " is already in the baseline (", it->second,
+                                       "); declare each object once"));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ReadBaseline(const Reader& r, const Json& doc, const fs::path& dir,
-                          Fixture& f) {
+                          const FixtureOptions& options, Fixture& f) {
   const Json* baseline = Find(doc, "baseline");
   if (baseline == nullptr) return r.Error("baseline", "required field is missing");
   KREPLAY_RETURN_IF_ERROR(r.Known(*baseline, {"files", "objects"}, "baseline"));
   KREPLAY_ASSIGN_OR_RETURN(std::vector<std::string> files,
                            r.Strings(*baseline, "files", "baseline.files"));
-  for (const std::string& file : files) {
-    fs::path path = dir / file;
-    absl::StatusOr<std::string> text = ReadFile(path);
-    if (!text.ok()) return r.Error("baseline.files", text.status().message().data());
-    KREPLAY_ASSIGN_OR_RETURN(std::vector<Json> objects, ParseManifests(*text, path.string()));
-    for (Json& o : objects) f.baseline.push_back(std::move(o));
+  absl::btree_map<std::string, std::string> seen;
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::string field = absl::StrCat("baseline.files[", i, "]");
+    absl::StatusOr<fs::path> path = ResolveFixtureFile(dir, files[i], options);
+    if (!path.ok()) return r.Error(field, std::string(path.status().message()));
+    absl::StatusOr<std::string> text = ReadFile(*path);
+    if (!text.ok()) return r.Error(field, std::string(text.status().message()));
+    KREPLAY_ASSIGN_OR_RETURN(std::vector<Json> objects,
+                             ParseManifests(*text, (dir / files[i]).string()));
+    for (size_t j = 0; j < objects.size(); ++j) {
+      KREPLAY_RETURN_IF_ERROR(CheckBaselineObject(
+          r, objects[j], absl::StrCat(field, " (", files[i], ", object ", j + 1, ")"), seen));
+      f.baseline.push_back(std::move(objects[j]));
+    }
   }
   if (const Json* objects = Find(*baseline, "objects")) {
     if (!objects->is_array()) return r.Error("baseline.objects", "expected a list of manifests");
-    for (const Json& o : *objects) f.baseline.push_back(o);
+    for (size_t j = 0; j < objects->size(); ++j) {
+      KREPLAY_RETURN_IF_ERROR(CheckBaselineObject(
+          r, (*objects)[j], absl::StrCat("baseline.objects[", j, "]"), seen));
+      f.baseline.push_back((*objects)[j]);
+    }
+  }
+  return absl::OkStatus();
+}
+
+// A chaos step's `at`: "+10s", "+2m", "1h30m" (Go durations, an optional
+// leading +) from agent start. Errors: not a duration, negative, infinite.
+absl::StatusOr<absl::Duration> ChaosOffset(const Reader& r, const std::string& at,
+                                           const std::string& field) {
+  std::string text = !at.empty() && at[0] == '+' ? at.substr(1) : at;
+  absl::Duration offset;
+  if (!absl::ParseDuration(text, &offset) || offset == absl::InfiniteDuration() ||
+      offset < absl::ZeroDuration()) {
+    return r.Error(field, absl::StrCat("expected a finite offset from agent start such as "
+                                       "+10s, +2m or +1h30m, got \"", at, "\""));
+  }
+  return offset;
+}
+
+// Chaos steps fire in the order listed, each before the first call recorded
+// at or after its time: a step listed before an earlier one would fire late.
+absl::Status CheckChaosOrder(const Reader& r, const std::vector<SceneStep>& chaos) {
+  absl::Duration last = absl::ZeroDuration();
+  std::string last_field;
+  for (const SceneStep& step : chaos) {
+    KREPLAY_ASSIGN_OR_RETURN(absl::Duration offset, ChaosOffset(r, step.at, step.field + ".at"));
+    if (!last_field.empty() && offset < last) {
+      return r.Error(step.field + ".at",
+                     absl::StrCat(step.at, " is before ", last_field, ".at (",
+                                  absl::FormatDuration(last),
+                                  "); list chaos steps in the order they happen"));
+    }
+    last = offset;
+    last_field = step.field;
   }
   return absl::OkStatus();
 }
@@ -246,11 +373,14 @@ absl::Status ReadAutopsy(const Reader& r, const Json& doc, Fixture& f) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<Fixture> Parse(const fs::path& file) {
+absl::StatusOr<Fixture> Parse(const fs::path& file, const FixtureOptions& options) {
   KREPLAY_ASSIGN_OR_RETURN(std::string text, ReadFile(file));
   KREPLAY_ASSIGN_OR_RETURN(std::vector<Json> docs, ParseYamlStream(text, file.string()));
   Reader r(file.string());
-  if (docs.size() != 1) return r.Error("", "expected exactly one YAML document");
+  if (docs.size() != 1) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        file.string(), ": expected exactly one YAML document, found ", docs.size()));
+  }
   const Json& doc = docs[0];
   KREPLAY_RETURN_IF_ERROR(r.Known(doc, {"apiVersion", "kind", "name", "description", "start",
                                         "baseline", "fault", "chaos", "world", "checks",
@@ -264,11 +394,21 @@ absl::StatusOr<Fixture> Parse(const fs::path& file) {
   KREPLAY_ASSIGN_OR_RETURN(f.description, r.String(doc, "description", "description", false));
   KREPLAY_ASSIGN_OR_RETURN(f.start_time, r.String(doc, "start", "start", false));
   if (f.start_time.empty()) f.start_time = "2026-01-01T00:00:00Z";
-  KREPLAY_RETURN_IF_ERROR(ReadBaseline(r, doc, file.parent_path(), f));
+  absl::Time start;
+  std::string time_error;
+  if (!absl::ParseTime(absl::RFC3339_full, f.start_time, &start, &time_error)) {
+    return r.Error("start", absl::StrCat("expected an RFC 3339 time such as "
+                                         "2026-01-01T00:00:00Z, got \"", f.start_time, "\""));
+  }
+  KREPLAY_RETURN_IF_ERROR(ReadBaseline(r, doc, file.parent_path(), options, f));
   KREPLAY_RETURN_IF_ERROR(ReadFault(r, doc, f));
   KREPLAY_ASSIGN_OR_RETURN(f.chaos, ReadSteps(r, Find(doc, "chaos"), "chaos", true));
+  KREPLAY_RETURN_IF_ERROR(CheckChaosOrder(r, f.chaos));
   absl::StatusOr<World> world = WorldFromJson(doc.value("world", Json()));
-  if (!world.ok()) return r.Error("", std::string(world.status().message()));
+  // The world's messages start with their field (`world.images[0].image: ...`).
+  if (!world.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(file.string(), ": ", world.status().message()));
+  }
   f.world = *std::move(world);
   KREPLAY_RETURN_IF_ERROR(ReadChecks(r, doc, f));
   KREPLAY_RETURN_IF_ERROR(ReadAuthority(r, doc, f));
@@ -289,17 +429,18 @@ std::vector<std::string> DefaultFixtureDirs() {
 }
 
 absl::StatusOr<Fixture> LoadFixture(const std::string& name_or_path,
-                                    const std::vector<std::string>& search_dirs) {
+                                    const std::vector<std::string>& search_dirs,
+                                    const FixtureOptions& options) {
   fs::path given(name_or_path);
   std::error_code ec;
-  if (fs::is_regular_file(given, ec)) return Parse(given);
+  if (fs::is_regular_file(given, ec)) return Parse(given, options);
   if (fs::is_directory(given, ec) && fs::exists(given / "fixture.yaml", ec)) {
-    return Parse(given / "fixture.yaml");
+    return Parse(given / "fixture.yaml", options);
   }
   bool bare = name_or_path.find('/') == std::string::npos;
   for (const std::string& dir : search_dirs) {
     fs::path candidate = fs::path(dir) / name_or_path / "fixture.yaml";
-    if (bare && fs::exists(candidate, ec)) return Parse(candidate);
+    if (bare && fs::exists(candidate, ec)) return Parse(candidate, options);
   }
   return absl::NotFoundError(absl::StrCat(
       "fixture \"", name_or_path, "\" not found (looked for a fixture.yaml at that path",

@@ -7,6 +7,7 @@
 #ifndef KREPLAY_REPLAY_RUN_FIXTURE_H_
 #define KREPLAY_REPLAY_RUN_FIXTURE_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -78,12 +79,32 @@ struct Fixture {
   Autopsy autopsy;
 };
 
+// The largest fixture.yaml or baseline file kreplay reads: a hundred times
+// the largest bundled one, far below what would strain memory
+// (docs/limits.md).
+inline constexpr uintmax_t kMaxFixtureFileBytes = 16 * 1024 * 1024;
+
+struct FixtureOptions {
+  // Baseline files may lie outside the fixture's directory (symlinks
+  // resolved); off by default, so a fixture from someone else reads only
+  // its own files (`--allow-outside-fixture`).
+  bool allow_outside_fixture = false;
+};
+
 // Reads the fixture named `name_or_path`. A bare name is looked up as a
 // directory under each of `search_dirs` in order.
 // Errors: NotFound when no such fixture exists (naming where it looked);
-// InvalidArgument naming `file:field` (and line where known) for bad content.
+// InvalidArgument naming `file: field` for bad content: a baseline file that
+// is missing, a directory, a device, larger than kMaxFixtureFileBytes or
+// outside the fixture's directory; the same baseline object twice; a
+// `start` that is not an RFC 3339 time; a chaos `at` that is not a finite,
+// non-negative offset or comes before the step above it; a control
+// character in an object's name or namespace. The YAML reader gives no
+// positions for the fields of a parsed document, so only YAML syntax errors
+// carry a line.
 absl::StatusOr<Fixture> LoadFixture(const std::string& name_or_path,
-                                    const std::vector<std::string>& search_dirs);
+                                    const std::vector<std::string>& search_dirs,
+                                    const FixtureOptions& options = {});
 
 // The directories searched for a bare fixture name: $KREPLAY_FIXTURES, then
 // ./fixtures, then the fixtures/ of the source tree kreplay was built from.
