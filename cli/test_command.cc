@@ -1,6 +1,9 @@
 #include "cli/test_command.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <iostream>
 #include <fstream>
 #include <memory>
 #include <optional>
@@ -22,6 +25,9 @@
 
 namespace kreplay {
 namespace {
+
+// Runs of at least this many cases show a progress line on a terminal.
+constexpr size_t kProgressCases = 100;
 
 struct TestOptions {
   std::vector<std::string> suites;
@@ -125,7 +131,16 @@ int RunTests(const TestOptions& o, std::ostream& out, std::ostream& err) {
   run.jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   run.fail_fast = o.fail_fast;
   run.fixture_dirs = o.fixture_dirs;
-  return Report(o.output, RunSuiteCases(cases, run), selection, out);
+  // A progress line on a terminal's stderr when the run is long.
+  bool progress = &err == &std::cerr && isatty(STDERR_FILENO) && cases.size() >= kProgressCases;
+  if (progress) {
+    run.progress = [&err](size_t done, size_t total) {
+      if (done % 10 == 0 || done == total) err << "\rkreplay test: " << done << "/" << total << std::flush;
+    };
+  }
+  std::vector<CaseResult> results = RunSuiteCases(cases, run);
+  if (progress) err << "\r\033[K" << std::flush;
+  return Report(o.output, results, selection, out);
 }
 
 int RunMerge(const TestOptions& o, std::ostream& out, std::ostream& err) {

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include "absl/status/statusor.h"
@@ -66,12 +67,18 @@ std::vector<CaseResult> RunSuiteCases(const std::vector<SuiteCaseRef>& cases,
   std::vector<std::unique_ptr<CaseResult>> slots(cases.size());
   std::atomic<size_t> next{0};
   std::atomic<bool> stop{false};
+  std::mutex progress_mutex;
+  size_t done = 0;
   auto work = [&] {
     while (!stop.load()) {
       size_t i = next.fetch_add(1);
       if (i >= cases.size()) return;
       slots[i] = std::make_unique<CaseResult>(RunOne(cases[i], fixtures));
       if (options.fail_fast && slots[i]->status != CaseStatus::kPass) stop.store(true);
+      if (options.progress) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        options.progress(++done, cases.size());
+      }
     }
   };
   int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(cases.size())));

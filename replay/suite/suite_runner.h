@@ -11,6 +11,7 @@
 #ifndef KREPLAY_REPLAY_SUITE_SUITE_RUNNER_H_
 #define KREPLAY_REPLAY_SUITE_SUITE_RUNNER_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,9 @@ struct RunOptions {
   int jobs = 1;
   bool fail_fast = false;
   std::vector<std::string> fixture_dirs;  // searched for bare fixture names
+  // Called after each case with how many are done, from the worker that
+  // finished it, one call at a time; for a progress line. May be empty.
+  std::function<void(size_t done, size_t total)> progress;
 };
 
 // Runs `cases`; no errors of its own: a case that cannot be read, whose
