@@ -7,10 +7,12 @@
 
 #include "cli/blast_command.h"
 #include "cli/command.h"
+#include "cli/fixtures_command.h"
 #include "cli/graph_command.h"
 #include "cli/ledger_command.h"
 #include "cli/patch_command.h"
 #include "cli/replay_command.h"
+#include "cli/test_command.h"
 
 namespace kreplay {
 namespace {
@@ -22,6 +24,8 @@ const Command kCommands[] = {
     {"patch", "Patch objects offline, as kubectl patch --local does", &SetupPatchCommand},
     {"blast", "Blast radius of a hypothetical operation on a fixture's state, before running it", &SetupBlastCommand},
     {"graph", "Dependency graph of a fixture's state (text, DOT or JSON), blast radius marked", &SetupGraphCommand},
+    {"fixtures", "List the fixtures a --fixture name can name, with their descriptions", &SetupFixturesCommand},
+    {"test", "Run regression suites: cases of ledgers with expected verdicts and findings", &SetupTestCommand},
 };
 
 }  // namespace

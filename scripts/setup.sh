@@ -9,7 +9,8 @@ build_dir=${1:-build}
 shift || true
 
 packages=(g++ cmake ninja-build libabsl-dev nlohmann-json3-dev libyaml-cpp-dev
-          libboost-graph-dev libcli11-dev doctest-dev graphviz libre2-dev pkg-config)
+          libboost-graph-dev libcli11-dev doctest-dev graphviz libre2-dev pkg-config
+          libxml2-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
