@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/cli/cli_test_util.h"
+#include "tests/scratch_dir.h"
 
 #include "model/json.h"
 
@@ -18,25 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class Scratch {
- public:
-  explicit Scratch(const std::string& name)
-      : dir_(fs::temp_directory_path() / ("kreplay-test-cmd-" + name)) {
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  ~Scratch() { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& text) const {
-    fs::path path = dir_ / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path) << text;
-    return path.string();
-  }
-  std::string path() const { return dir_.string(); }
-
- private:
-  fs::path dir_;
-};
+using Scratch = testing::ScratchDir;
 
 std::string OwnSuite() { return std::string(KREPLAY_FIXTURES_DIR) + "/suite.yaml"; }
 

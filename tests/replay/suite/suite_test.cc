@@ -7,31 +7,14 @@
 
 #include <doctest/doctest.h>
 
+#include "tests/scratch_dir.h"
+
 namespace kreplay {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A scratch directory for one test, removed at the end.
-class Scratch {
- public:
-  explicit Scratch(const std::string& name)
-      : dir_(fs::temp_directory_path() / ("kreplay-suite-" + name)) {
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  ~Scratch() { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& text) const {
-    fs::path path = dir_ / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path) << text;
-    return path.string();
-  }
-  std::string path() const { return dir_.string(); }
-
- private:
-  fs::path dir_;
-};
+using Scratch = testing::ScratchDir;
 
 constexpr char kHead[] = "apiVersion: kreplay.dev/v1\nkind: Suite\ncases:\n";
 
