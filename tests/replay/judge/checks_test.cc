@@ -4,19 +4,16 @@
 // of their assertions one for one.
 #include "replay/judge/checks.h"
 
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include <doctest/doctest.h>
 
 #include "replay/run/fixture.h"
 #include "replay/run/scene.h"
+#include "tests/scratch_dir.h"
 
 namespace kreplay {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr char kBaseline[] = R"(apiVersion: v1
 kind: Namespace
@@ -45,18 +42,14 @@ spec:
 
 // A fixture with `checks` (YAML list items), loaded from a scratch directory.
 absl::StatusOr<Fixture> FixtureWith(const std::string& checks) {
-  fs::path dir = fs::temp_directory_path() / "kreplay-test-checks";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  std::ofstream(dir / "baseline.yaml") << kBaseline;
-  std::ofstream(dir / "fixture.yaml")
-      << "apiVersion: kreplay.dev/v1\nname: checks\nstart: \"2026-05-12T10:00:00Z\"\n"
-         "baseline:\n  files: [baseline.yaml]\n"
-         "world:\n  images:\n    - {image: \"nginx:1.27-alpine\", ports: [80]}\n"
-         "checks:\n" << checks;
-  absl::StatusOr<Fixture> fixture = LoadFixture(dir.string(), {});
-  fs::remove_all(dir);
-  return fixture;
+  testing::ScratchDir dir("checks");
+  dir.Write("baseline.yaml", kBaseline);
+  dir.Write("fixture.yaml",
+            "apiVersion: kreplay.dev/v1\nname: checks\nstart: \"2026-05-12T10:00:00Z\"\n"
+            "baseline:\n  files: [baseline.yaml]\n"
+            "world:\n  images:\n    - {image: \"nginx:1.27-alpine\", ports: [80]}\n"
+            "checks:\n" + checks);
+  return LoadFixture(dir.path(), {});
 }
 
 std::vector<CheckResult> Run(const std::string& checks) {
