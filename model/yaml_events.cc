@@ -60,17 +60,21 @@ absl::Status YamlErrorAt(absl::string_view source, const YAML::Mark& mark, absl:
       absl::StrCat(source, ":", mark.line + 1, ":", mark.column + 1, ": ", what));
 }
 
-JsonEventBuilder::JsonEventBuilder(absl::string_view text, absl::string_view source)
+JsonEventBuilder::JsonEventBuilder(absl::string_view text, absl::string_view source,
+                                   bool field_positions)
     : text_(text),
       source_(source),
       values_left_(std::max(kMinValueBudget, kValuesPerByte * text.size())),
-      events_left_(kMinEventBudget + kEventsPerByte * text.size()) {}
+      events_left_(kMinEventBudget + kEventsPerByte * text.size()),
+      record_fields_(field_positions) {}
 
 std::optional<YamlDocument> JsonEventBuilder::TakeDocument(int number) {
   if (document_.is_null()) return std::nullopt;
-  YamlDocument document{std::move(document_), number, position_, std::move(item_positions_)};
+  YamlDocument document{std::move(document_), number, position_, std::move(item_positions_),
+                        std::move(fields_)};
   document_ = nullptr;
   item_positions_.clear();
+  fields_.clear();
   return document;
 }
 
@@ -87,7 +91,36 @@ void JsonEventBuilder::OnDocumentStart(const YAML::Mark& mark) {
   anchors_.clear();
   document_ = nullptr;
   item_positions_.clear();
+  fields_.clear();
   position_ = PositionOf(mark);
+}
+
+std::string JsonEventBuilder::PointerOfNext(const std::string* key) const {
+  std::string pointer;
+  auto append = [&pointer](absl::string_view segment) {
+    pointer += '/';
+    for (char c : segment) {
+      if (c == '~') {
+        pointer += "~0";
+      } else if (c == '/') {
+        pointer += "~1";
+      } else {
+        pointer += c;
+      }
+    }
+  };
+  for (size_t i = 0; i < stack_.size(); ++i) {
+    const Frame& frame = stack_[i];
+    const bool top = i + 1 == stack_.size();
+    if (top && key != nullptr) {
+      append(*key);
+    } else if (frame.is_map) {
+      append(frame.key.value_or(""));
+    } else {
+      append(absl::StrCat(frame.value.size()));
+    }
+  }
+  return pointer;
 }
 
 // Counts the node against the limits and notes where documents and the
@@ -101,6 +134,9 @@ void JsonEventBuilder::StartNode(const YAML::Mark& mark, bool collection) {
   const bool root_item = stack_.size() == 2 && stack_[0].is_map && !stack_[1].is_map &&
                          stack_[0].key == "items";
   if (root_item) item_positions_.push_back(PositionOf(mark));
+  if (record_fields_ && !stack_.empty() && !stack_.back().is_map) {
+    fields_.try_emplace(PointerOfNext(nullptr), PositionOf(mark));
+  }
 }
 
 void JsonEventBuilder::Charge(const YAML::Mark& mark, size_t values) {
@@ -162,6 +198,7 @@ void JsonEventBuilder::SetKey(const YAML::Mark& mark, std::string key) {
   const bool duplicate =
       map.explicit_keys ? !map.explicit_keys->insert(key).second : map.value.contains(key);
   if (duplicate) Fail(mark, absl::StrCat("duplicate key \"", key, "\""));
+  if (record_fields_) fields_.try_emplace(PointerOfNext(&key), PositionOf(mark));
   map.key = std::move(key);
 }
 

@@ -41,8 +41,10 @@ struct YamlStop {
 class JsonEventBuilder : public YAML::EventHandler {
  public:
   // `text` is the whole input (for positions and quote checks); `source`
-  // names it in messages.
-  JsonEventBuilder(absl::string_view text, absl::string_view source);
+  // names it in messages; `field_positions` records where every key and
+  // sequence element starts (YamlDocument::fields).
+  JsonEventBuilder(absl::string_view text, absl::string_view source,
+                   bool field_positions = false);
 
   // The document the last HandleNextDocument call produced, numbered
   // `number`; nullopt for an empty or null document.
@@ -88,6 +90,9 @@ class JsonEventBuilder : public YAML::EventHandler {
                          const std::string& text) const;
   void CheckQuoteClosed(const YAML::Mark& mark) const;
   void Charge(const YAML::Mark& mark, size_t values);
+  // The JSON pointer of the value the top frame receives next; `key` for a
+  // mapping's new key.
+  std::string PointerOfNext(const std::string* key) const;
 
   absl::string_view text_;
   absl::string_view source_;
@@ -98,6 +103,8 @@ class JsonEventBuilder : public YAML::EventHandler {
   Json document_;
   TextPosition position_;
   std::vector<TextPosition> item_positions_;
+  bool record_fields_ = false;
+  FieldPositions fields_;
 };
 
 }  // namespace kreplay

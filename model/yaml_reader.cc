@@ -105,14 +105,15 @@ std::optional<YamlDocument> ReadJson(absl::string_view text) {
   const size_t start = text.find_first_not_of(" \t\r\n");
   const size_t line_start = text.rfind('\n', start) + 1;  // npos + 1 == 0
   const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + start, '\n'));
-  return YamlDocument{std::move(value), 1, {line, static_cast<int>(start - line_start) + 1}, {}};
+  return YamlDocument{std::move(value), 1, {line, static_cast<int>(start - line_start) + 1}, {}, {}};
 }
 
 absl::StatusOr<std::vector<YamlDocument>> ReadYaml(absl::string_view text,
-                                                   absl::string_view source) {
+                                                   absl::string_view source,
+                                                   YamlReadOptions options) {
   std::istringstream input{std::string(text)};
   YAML::Parser parser(input);
-  JsonEventBuilder builder(text, source);
+  JsonEventBuilder builder(text, source, options.field_positions);
   std::vector<YamlDocument> documents;
   for (int number = 1; parser.HandleNextDocument(builder); ++number) {
     if (std::optional<YamlDocument> document = builder.TakeDocument(number)) {
@@ -124,8 +125,18 @@ absl::StatusOr<std::vector<YamlDocument>> ReadYaml(absl::string_view text,
 
 }  // namespace
 
+TextPosition PositionOfField(const FieldPositions& positions, std::string pointer) {
+  while (true) {
+    if (auto found = positions.find(pointer); found != positions.end()) return found->second;
+    const size_t slash = pointer.rfind('/');
+    if (slash == std::string::npos) return {};
+    pointer.resize(slash);
+  }
+}
+
 absl::StatusOr<std::vector<YamlDocument>> ReadYamlDocuments(absl::string_view text,
-                                                            absl::string_view source) {
+                                                            absl::string_view source,
+                                                            YamlReadOptions options) {
   if (std::optional<size_t> bad = FirstInvalidUtf8(text)) {
     return absl::InvalidArgumentError(
         absl::StrFormat("%s:%s: invalid UTF-8 (byte 0x%02X)", source, LineColumnOf(text, *bad),
@@ -142,7 +153,7 @@ absl::StatusOr<std::vector<YamlDocument>> ReadYamlDocuments(absl::string_view te
     }
   }
   try {
-    return ReadYaml(text, source);
+    return ReadYaml(text, source, options);
   } catch (const YamlStop& stop) {
     return stop.status;
   } catch (const YAML::DeepRecursion& error) {

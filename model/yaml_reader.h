@@ -11,6 +11,8 @@
 #ifndef KREPLAY_MODEL_YAML_READER_H_
 #define KREPLAY_MODEL_YAML_READER_H_
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -25,6 +27,17 @@ struct TextPosition {
   int column = 0;
 };
 
+// Where each mapping key and each sequence element of a document was
+// written, by JSON pointer (RFC 6901: "/checks/3/jsonpath"; "/a~1b" for the
+// key "a/b"), so that a reader of the parsed value can name the line of a
+// field it refuses. Keys brought in by a `<<` merge or an alias have the
+// position of the merge or alias.
+using FieldPositions = std::map<std::string, TextPosition>;
+
+// The field of `positions` at `pointer`, or of its nearest ancestor that
+// has one (the element of a missing key's mapping); {} when none has.
+TextPosition PositionOfField(const FieldPositions& positions, std::string pointer);
+
 // One non-empty document of a stream.
 struct YamlDocument {
   Json value;
@@ -33,6 +46,15 @@ struct YamlDocument {
   // Where the elements of a top-level `items` sequence (a List) start, so
   // that errors about expanded items can cite them; empty when unknown.
   std::vector<TextPosition> item_positions;
+  // Filled when YamlReadOptions::field_positions asks for it (YAML input
+  // only: JSON text is read without positions).
+  FieldPositions fields;
+};
+
+struct YamlReadOptions {
+  // Record every field's position (YamlDocument::fields): for small,
+  // hand-written files such as fixtures, not for cluster snapshots.
+  bool field_positions = false;
 };
 
 // Reads every document of a YAML stream (or one JSON value), skipping empty
@@ -45,7 +67,8 @@ struct YamlDocument {
 // (byte 0xNN)" at the first bad byte; yaml-cpp would otherwise pass it on and
 // the writers replace it).
 absl::StatusOr<std::vector<YamlDocument>> ReadYamlDocuments(absl::string_view text,
-                                                            absl::string_view source);
+                                                            absl::string_view source,
+                                                            YamlReadOptions options = {});
 
 }  // namespace kreplay
 

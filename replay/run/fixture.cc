@@ -10,10 +10,12 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "model/jsonpath.h"
 #include "model/manifest.h"
 #include "model/status_macros.h"
+#include "model/yaml_reader.h"
 #include "sim/validation.h"
 
 namespace kreplay {
@@ -21,13 +23,37 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Reads typed fields of one fixture document, naming file and field on error.
+// The JSON pointer of a field as messages name it: `checks[3].jsonpath` is
+// /checks/3/jsonpath; a note after the field (`baseline.files[0] (base.yaml,
+// object 2)`) is dropped.
+std::string PointerOfField(absl::string_view field) {
+  field = field.substr(0, field.find(' '));
+  std::string pointer;
+  for (char c : field) {
+    if (c == '.' || c == '[') {
+      pointer += '/';
+    } else if (c != ']') {
+      pointer += c;
+    }
+  }
+  return field.empty() ? pointer : "/" + pointer;
+}
+
+// Reads typed fields of one fixture document, naming file, line and field
+// on error (the line of the field, else of the nearest enclosing one).
 class Reader {
  public:
-  explicit Reader(std::string file) : file_(std::move(file)) {}
+  Reader(std::string file, FieldPositions positions)
+      : file_(std::move(file)), positions_(std::move(positions)) {}
 
   absl::Status Error(const std::string& field, const std::string& expected) const {
-    return absl::InvalidArgumentError(absl::StrCat(file_, ": ", field, ": ", expected));
+    return absl::InvalidArgumentError(absl::StrCat(Where(field), ": ", field, ": ", expected));
+  }
+
+  // `file:line` of `field`, or `file` when its line is unknown.
+  std::string Where(const std::string& field) const {
+    TextPosition at = PositionOfField(positions_, PointerOfField(field));
+    return at.line > 0 ? absl::StrCat(file_, ":", at.line) : file_;
   }
 
   absl::StatusOr<std::string> String(const Json& node, const std::string& key,
@@ -71,6 +97,7 @@ class Reader {
 
  private:
   std::string file_;
+  FieldPositions positions_;
 };
 
 // Reads a regular file of at most kMaxFixtureFileBytes. Errors: NotFound
@@ -375,13 +402,15 @@ absl::Status ReadAutopsy(const Reader& r, const Json& doc, Fixture& f) {
 
 absl::StatusOr<Fixture> Parse(const fs::path& file, const FixtureOptions& options) {
   KREPLAY_ASSIGN_OR_RETURN(std::string text, ReadFile(file));
-  KREPLAY_ASSIGN_OR_RETURN(std::vector<Json> docs, ParseYamlStream(text, file.string()));
-  Reader r(file.string());
+  KREPLAY_ASSIGN_OR_RETURN(
+      std::vector<YamlDocument> docs,
+      ReadYamlDocuments(text, file.string(), YamlReadOptions{.field_positions = true}));
   if (docs.size() != 1) {
     return absl::InvalidArgumentError(absl::StrCat(
         file.string(), ": expected exactly one YAML document, found ", docs.size()));
   }
-  const Json& doc = docs[0];
+  Reader r(file.string(), std::move(docs[0].fields));
+  const Json& doc = docs[0].value;
   KREPLAY_RETURN_IF_ERROR(r.Known(doc, {"apiVersion", "kind", "name", "description", "start",
                                         "baseline", "fault", "chaos", "world", "checks",
                                         "authority", "autopsy"}, ""));
@@ -407,7 +436,9 @@ absl::StatusOr<Fixture> Parse(const fs::path& file, const FixtureOptions& option
   absl::StatusOr<World> world = WorldFromJson(doc.value("world", Json()));
   // The world's messages start with their field (`world.images[0].image: ...`).
   if (!world.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(file.string(), ": ", world.status().message()));
+    absl::string_view message = world.status().message();
+    std::string field(message.substr(0, message.find(':')));
+    return absl::InvalidArgumentError(absl::StrCat(r.Where(field), ": ", message));
   }
   f.world = *std::move(world);
   KREPLAY_RETURN_IF_ERROR(ReadChecks(r, doc, f));

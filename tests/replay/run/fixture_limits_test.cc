@@ -65,7 +65,7 @@ TEST_CASE("a baseline file that is a device, a directory or too large is an erro
   fs::create_directories(d.path() / "fx" / "manifests");
   d.Fixture("baseline:\n  files: [manifests]\n");
   std::string dir_error = d.Error();
-  Mentions(dir_error, "fixture.yaml: baseline.files[0]: ");
+  Mentions(dir_error, "fixture.yaml:4: baseline.files[0]: ");
   Mentions(dir_error, "manifests: is a directory, not a manifest file");
 
   std::string big = d.Write("fx/big.yaml", "");
@@ -73,12 +73,12 @@ TEST_CASE("a baseline file that is a device, a directory or too large is an erro
   d.Fixture("baseline:\n  files: [ns.yaml, big.yaml]\n");
   d.Write("fx/ns.yaml", kNamespace);
   std::string big_error = d.Error();
-  Mentions(big_error, "fixture.yaml: baseline.files[1]: ");
+  Mentions(big_error, "fixture.yaml:4: baseline.files[1]: ");
   Mentions(big_error, "big.yaml: 16777217 bytes, over the limit of 16777216 bytes");
 
   d.Fixture("baseline:\n  files: [/dev/zero]\n");
   std::string device_error = d.Error({.allow_outside_fixture = true});
-  Mentions(device_error, "fixture.yaml: baseline.files[0]: /dev/zero: not a regular file");
+  Mentions(device_error, "fixture.yaml:4: baseline.files[0]: /dev/zero: not a regular file");
 }
 
 TEST_CASE("baseline files stay inside the fixture's directory unless allowed") {
@@ -86,7 +86,7 @@ TEST_CASE("baseline files stay inside the fixture's directory unless allowed") {
   d.Write("secret.yaml", kNamespace);
   d.Fixture("baseline:\n  files: [../secret.yaml]\n");
   std::string error = d.Error();
-  Mentions(error, "fixture.yaml: baseline.files[0]: ../secret.yaml resolves to ");
+  Mentions(error, "fixture.yaml:4: baseline.files[0]: ../secret.yaml resolves to ");
   Mentions(error, "outside the fixture's directory");
   Mentions(error, "--allow-outside-fixture");
   CHECK(LoadFixture(d.fixture(), {}, {.allow_outside_fixture = true}).ok());
@@ -109,26 +109,26 @@ TEST_CASE("the same baseline object twice is an error naming both places") {
   d.Write("fx/base.yaml", std::string(kNamespace) + "---\n" + kNamespace);
   d.Fixture("baseline:\n  files: [base.yaml]\n");
   std::string in_file = d.Error();
-  Mentions(in_file, "fixture.yaml: baseline.files[0] (base.yaml, object 2): Namespace/bench is "
+  Mentions(in_file, "fixture.yaml:4: baseline.files[0] (base.yaml, object 2): Namespace/bench is "
                     "already in the baseline (baseline.files[0] (base.yaml, object 1))");
   d.Write("fx/base.yaml", kNamespace);
   d.Fixture("baseline:\n  files: [base.yaml]\n  objects:\n"
             "    - {apiVersion: v1, kind: Namespace, metadata: {name: bench}}\n");
-  Mentions(d.Error(), "fixture.yaml: baseline.objects[0]: Namespace/bench is already in the baseline");
+  Mentions(d.Error(), "fixture.yaml:6: baseline.objects[0]: Namespace/bench is already in the baseline");
 }
 
 TEST_CASE("a control character in a baseline object's name is an error, quoted") {
   FixtureDir d("nul");
   d.Fixture("baseline:\n  objects:\n"
             "    - {apiVersion: v1, kind: Namespace, metadata: {name: \"be\\0nch\"}}\n");
-  Mentions(d.Error(), "fixture.yaml: baseline.objects[0].metadata.name: \"be\\x00nch\": a name "
+  Mentions(d.Error(), "fixture.yaml:5: baseline.objects[0].metadata.name: \"be\\x00nch\": a name "
                       "must not contain control characters");
 }
 
 TEST_CASE("an unparseable start is an error naming the field") {
   FixtureDir d("start");
   d.Fixture("start: yesterday\nbaseline: {objects: []}\n");
-  Mentions(d.Error(), "fixture.yaml: start: expected an RFC 3339 time such as "
+  Mentions(d.Error(), "fixture.yaml:3: start: expected an RFC 3339 time such as "
                       "2026-01-01T00:00:00Z, got \"yesterday\"");
   d.Fixture("start: 2026-02-01T10:00:00Z\nbaseline: {objects: []}\n");
   CHECK(LoadFixture(d.fixture(), {}).ok());
@@ -139,7 +139,7 @@ TEST_CASE("a chaos at that is not a finite offset, or out of order, is an error"
   const std::string step = "kubectl: delete pod x -n bench";
   struct Case { const char* at; const char* mention; };
   const Case cases[] = {
-      {"+forever", "fixture.yaml: chaos[0].at: expected a finite offset from agent start such "
+      {"+forever", "fixture.yaml:5: chaos[0].at: expected a finite offset from agent start such "
                    "as +10s, +2m or +1h30m, got \"+forever\""},
       {"+inf", "got \"+inf\""},
       {"-5s", "got \"-5s\""},
@@ -152,7 +152,7 @@ TEST_CASE("a chaos at that is not a finite offset, or out of order, is an error"
   }
   d.Fixture(absl::StrCat("baseline: {objects: []}\nchaos:\n  - {at: +1m, ", step,
                          "}\n  - {at: +10s, ", step, "}\n"));
-  Mentions(d.Error(), "fixture.yaml: chaos[1].at: +10s is before chaos[0].at (1m); list chaos "
+  Mentions(d.Error(), "fixture.yaml:6: chaos[1].at: +10s is before chaos[0].at (1m); list chaos "
                       "steps in the order they happen");
   d.Fixture(absl::StrCat("baseline: {objects: []}\nchaos:\n  - {at: +10s, ", step,
                          "}\n  - {at: +10s, ", step, "}\n  - {at: 1m, ", step, "}\n"));
@@ -168,8 +168,27 @@ TEST_CASE("fixture errors never print an empty field name") {
   CHECK_FALSE(absl::StrContains(docs, ": :"));
   d.Fixture("baseline: {objects: []}\nworld: {images: [{ports: [80]}]}\n");
   std::string world = d.Error();
-  Mentions(world, "fixture.yaml: world.images[0].image: expected");
+  Mentions(world, "fixture.yaml:4: world.images[0].image: expected");
   CHECK_FALSE(absl::StrContains(world, ": :"));
+}
+
+TEST_CASE("a fixture error names the line of the field, or of the mapping that lacks it") {
+  FixtureDir d("lines");
+  d.Fixture("baseline: {objects: []}\n"             // 3
+            "checks:\n"                              // 4
+            "  - {name: a, type: object-exists, object: Namespace/x}\n"  // 5
+            "  - name: b\n"                          // 6
+            "    type: field-equals\n"               // 7
+            "    object: Namespace/x\n"              // 8
+            "    pointr: /metadata/name\n");         // 9
+  Mentions(d.Error(), "fixture.yaml:9: checks[1].pointr: unknown field");
+  d.Fixture("baseline: {objects: []}\n"
+            "checks:\n"
+            "  - {name: a, type: object-exists, object: Namespace/x}\n"
+            "  - name: b\n"
+            "    type: field-equals\n"
+            "    object: Namespace/x\n");
+  Mentions(d.Error(), "fixture.yaml:6: checks[1].pointer: required for field-equals");
 }
 
 std::string SceneError(const FixtureDir& d) {
