@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "model/health.h"
 #include "model/jsonpath.h"
+#include "replay/judge/access_review_check.h"
 #include "replay/run/replay_result.h"
 
 namespace kreplay {
@@ -121,6 +122,7 @@ constexpr CheckType kCheckTypes[] = {
     {"field-equals", &FieldEquals},         {"field-absent", &FieldAbsent},
     {"object-exists", &ObjectExists},       {"object-absent", &ObjectAbsent},
     {"jsonpath-equals", &JsonPathEquals},
+    {"access-review", &RunAccessReview},  // replay/judge/access_review_check.h
 };
 
 }  // namespace

@@ -300,7 +300,7 @@ absl::Status ReadFault(const Reader& r, const Json& doc, Fixture& f) {
 
 const std::set<std::string> kCheckTypes = {
     "deployment-ready", "service-endpoints", "field-equals", "field-absent",
-    "object-exists", "object-absent", "jsonpath-equals"};
+    "object-exists", "object-absent", "jsonpath-equals", "access-review"};
 
 // jsonpath-equals: a template kreplay can read and a string to compare with.
 absl::Status ReadJsonPath(const Reader& r, const Json& c, const std::string& at, Check& check) {
@@ -321,7 +321,8 @@ absl::Status ReadChecks(const Reader& r, const Json& doc, Fixture& f) {
   for (size_t i = 0; i < checks->size(); ++i) {
     const Json& c = (*checks)[i];
     std::string at = absl::StrCat("checks[", i, "]");
-    KREPLAY_RETURN_IF_ERROR(r.Known(c, {"name", "type", "object", "pointer", "value", "jsonpath"}, at));
+    KREPLAY_RETURN_IF_ERROR(r.Known(
+        c, {"name", "type", "object", "pointer", "value", "jsonpath", "user", "reviews"}, at));
     Check check;
     check.field = at;
     KREPLAY_ASSIGN_OR_RETURN(check.type, r.String(c, "type", at + ".type", true));
@@ -330,7 +331,12 @@ absl::Status ReadChecks(const Reader& r, const Json& doc, Fixture& f) {
                                                 "\" (expected one of: ",
                                                 absl::StrJoin(kCheckTypes, ", "), ")"));
     }
-    KREPLAY_ASSIGN_OR_RETURN(check.object, r.String(c, "object", at + ".object", true));
+    bool access_review = check.type == "access-review";
+    KREPLAY_ASSIGN_OR_RETURN(check.object,
+                             r.String(c, "object", at + ".object", !access_review));
+    if (access_review) {
+      KREPLAY_RETURN_IF_ERROR(ReadAccessReview(c, r.file(), at, check.user, check.reviews));
+    }
     KREPLAY_ASSIGN_OR_RETURN(check.pointer, r.String(c, "pointer", at + ".pointer", false));
     bool field_check = check.type == "field-equals" || check.type == "field-absent";
     if (field_check && check.pointer.empty()) return r.Error(at + ".pointer", "required for " + check.type);
@@ -341,7 +347,9 @@ absl::Status ReadChecks(const Reader& r, const Json& doc, Fixture& f) {
     if (c.contains("value")) check.value = c["value"];
     KREPLAY_RETURN_IF_ERROR(ReadJsonPath(r, c, at, check));
     KREPLAY_ASSIGN_OR_RETURN(check.name, r.String(c, "name", at + ".name", false));
-    if (check.name.empty()) check.name = absl::StrCat(check.type, "/", check.object);
+    if (check.name.empty()) {
+      check.name = absl::StrCat(check.type, "/", access_review ? check.user : check.object);
+    }
     f.checks.push_back(std::move(check));
   }
   return absl::OkStatus();
@@ -413,7 +421,7 @@ absl::StatusOr<Fixture> Parse(const fs::path& file, const FixtureOptions& option
   const Json& doc = docs[0].value;
   KREPLAY_RETURN_IF_ERROR(r.Known(doc, {"apiVersion", "kind", "name", "description", "start",
                                         "baseline", "fault", "chaos", "world", "checks",
-                                        "authority", "autopsy"}, ""));
+                                        "authority", "authority_profile", "autopsy"}, ""));
   KREPLAY_ASSIGN_OR_RETURN(std::string api, r.String(doc, "apiVersion", "apiVersion", true));
   if (api != "kreplay.dev/v1") return r.Error("apiVersion", "expected kreplay.dev/v1");
   Fixture f;
@@ -443,6 +451,7 @@ absl::StatusOr<Fixture> Parse(const fs::path& file, const FixtureOptions& option
   f.world = *std::move(world);
   KREPLAY_RETURN_IF_ERROR(ReadChecks(r, doc, f));
   KREPLAY_RETURN_IF_ERROR(ReadAuthority(r, doc, f));
+  KREPLAY_ASSIGN_OR_RETURN(f.authority_profile, ReadAuthorityProfile(doc, f.file));
   KREPLAY_RETURN_IF_ERROR(ReadAutopsy(r, doc, f));
   return f;
 }

@@ -8,12 +8,15 @@
 #define KREPLAY_REPLAY_RUN_FIXTURE_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "model/json.h"
 #include "model/object_key.h"
+#include "replay/run/access_review.h"
+#include "replay/run/authority_profile.h"
 #include "replay/run/finding_severity.h"
 #include "sim/world.h"
 
@@ -35,6 +38,8 @@ struct Check {
   std::string pointer;    // JSON pointer for field checks
   Json value;             // expected value for field-equals and jsonpath-equals
   std::string jsonpath;   // kubectl JSONPath template for jsonpath-equals
+  std::string user;       // access-review: who asks (replay/run/access_review.h)
+  std::vector<AccessReview> reviews;  // access-review: the questions, in order
   std::string field;      // where it was declared, for errors
 };
 
@@ -76,6 +81,9 @@ struct Fixture {
   World world;
   std::vector<Check> checks;
   Authority authority;
+  // evidra's authority_profile (replay/run/authority_profile.h); a fixture
+  // has either it or `authority`.
+  std::optional<AuthorityProfile> authority_profile;
   Autopsy autopsy;
 };
 
