@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -207,16 +208,49 @@ int64_t ProbePort(const Json& port, const Json& container) {
   return -1;
 }
 
-bool Ready(const ImageBehavior& image, const Json& container) {
+bool Ready(const std::vector<int64_t>& ports, const Json& container) {
   const Json* probe = Find(container, "readinessProbe");
   if (probe == nullptr) return true;
   for (const char* handler : {"httpGet", "tcpSocket", "grpc"}) {
     const Json* h = Find(*probe, handler);
     if (h == nullptr) continue;
     int64_t port = ProbePort(h->value("port", Json()), container);
-    return std::find(image.ports.begin(), image.ports.end(), port) != image.ports.end();
+    return std::find(ports.begin(), ports.end(), port) != ports.end();
   }
   return true;  // exec probes are not evaluated (docs/semantics.md)
+}
+
+// The container's mounts as its process sees them: each volume's files
+// (ConfigMap, Secret) and whether the mount is writable.
+ProcessMounts MountsOf(const Json& container, const Volumes& volumes) {
+  ProcessMounts out;
+  out.read_only_root = GetBool(container, "securityContext.readOnlyRootFilesystem");
+  const Json* mounts = Find(container, "volumeMounts");
+  if (mounts == nullptr || !mounts->is_array()) return out;
+  for (const Json& mount : *mounts) {
+    std::string name = GetString(mount, "name");
+    auto writable = volumes.writable.find(name);
+    if (writable == volumes.writable.end()) continue;  // no such volume
+    FsMount m;
+    m.path = GetString(mount, "mountPath");
+    m.writable = writable->second && !GetBool(mount, "readOnly");
+    std::string sub_path = GetString(mount, "subPath");
+    auto files = volumes.files.find(name);
+    if (files != volumes.files.end()) {
+      if (!sub_path.empty()) {
+        auto file = files->second.find(sub_path);
+        if (file == files->second.end()) continue;
+        m.file = true;
+        m.files[m.path] = file->second;
+      } else {
+        for (const auto& [key, content] : files->second) {
+          m.files[absl::StrCat(m.path, "/", key)] = content;
+        }
+      }
+    }
+    out.mounts.push_back(std::move(m));
+  }
+  return out;
 }
 
 ContainerStart StartContainer(const Json& container, const std::string& ns,
@@ -241,15 +275,22 @@ ContainerStart StartContainer(const Json& container, const std::string& ns,
     out.message = error;
     return out;
   }
-  std::string unmet = CheckConditions(*image, container, MountedFiles(container, volumes),
-                                      env, volumes);
+  out.process = ModelProcess(container, *image, MountsOf(container, volumes));
+  std::string unmet;
+  if (out.process.image_program) {
+    unmet = CheckConditions(*image, container, MountedFiles(container, volumes), env, volumes);
+  }
+  if (unmet.empty() && out.process.fate == ProcessFate::kExits) {
+    unmet = absl::StrCat("exited with code ", out.process.exit_code, ": ",
+                         out.process.exit_reason);
+  }
   if (!unmet.empty()) {
     out.state = StartState::kCrashLoopBackOff;
     out.message = absl::StrCat("back-off restarting failed container ", out.name,
                                ": ", unmet);
     return out;
   }
-  out.ready = Ready(*image, container);
+  out.ready = Ready(out.process.ports, container);
   return out;
 }
 
@@ -279,6 +320,15 @@ std::vector<ContainerStart> EvaluateStart(const Json& pod, const std::string& ns
     out.push_back(StartContainer(container, ns, store, world, volumes));
   }
   return out;
+}
+
+std::vector<int64_t> ListeningPorts(const Json& pod, const std::string& container,
+                                    const std::string& ns, const ObjectStore& store,
+                                    const World& world) {
+  for (const ContainerStart& c : EvaluateStart(pod, ns, store, world)) {
+    if (c.name == container && c.state == StartState::kRunning) return c.process.ports;
+  }
+  return {};
 }
 
 }  // namespace kreplay

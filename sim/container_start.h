@@ -6,9 +6,14 @@
 // the world's catalog gives ImagePullBackOff), then its environment is built
 // (a missing ConfigMap/Secret or key gives CreateContainerConfigError), then
 // the process starts and the image's start conditions are checked against
-// the mounted files and the environment (unmet: CrashLoopBackOff). A running
-// container is ready when its readiness probe targets a port the image
-// listens on (or it has no probe).
+// the mounted files and the environment (unmet: CrashLoopBackOff). The
+// process itself is modelled from the container's command and args
+// (sim/container_process.h): a script that exits gives CrashLoopBackOff, and
+// the ports it listens on are those of its servers; the image's start
+// conditions apply when the image's own program runs (no command, `exec
+// nginx` on an nginx image) or when the command is outside the model. A
+// running container is ready when its readiness probe targets a port the
+// process listens on (or it has no probe).
 //
 // Config is read here, at start: callers evaluate a pod when it starts or
 // restarts, never while it runs (upstream: env is resolved at container
@@ -21,6 +26,7 @@
 
 #include "model/json.h"
 #include "model/object_store.h"
+#include "sim/container_process.h"
 #include "sim/world.h"
 
 namespace kreplay {
@@ -42,6 +48,9 @@ struct ContainerStart {
   StartState state = StartState::kRunning;
   std::string message;  // why it is not running; "" when running
   bool ready = false;
+  // What the process does (sim/container_process.h); set once the image is
+  // pulled and the environment built, default (kUnknown, nothing) before.
+  ContainerProcess process;
 };
 
 // Evaluates every container of `pod` (a Pod object, or any object with a pod
@@ -49,6 +58,14 @@ struct ContainerStart {
 std::vector<ContainerStart> EvaluateStart(const Json& pod, const std::string& ns,
                                           const ObjectStore& store,
                                           const World& world);
+
+// The ports container `container` of `pod` listens on now: its process's
+// servers (the image's ports when there is no command or the command is
+// outside the model); none when the container is not running. The one
+// answer to "who listens where" (readiness, Service reachability).
+std::vector<int64_t> ListeningPorts(const Json& pod, const std::string& container,
+                                    const std::string& ns, const ObjectStore& store,
+                                    const World& world);
 
 }  // namespace kreplay
 
