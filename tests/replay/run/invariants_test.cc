@@ -7,6 +7,7 @@
 // the rule tests) check the same on their own replays (checked_replay.h).
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,22 @@ std::vector<fs::path> Entries(const fs::path& dir) {
   return out;
 }
 
+// Bundled fixtures written against schema parts on branches not merged yet
+// (authority_profile: branch authority; file:, sleep:, after_break,
+// baseline.applied and chaos after_change: branch time): skipped while they do
+// not load. tests/replay/core_suite_b_test.cc says what each one needs; empty
+// this list once those branches are merged.
+const std::set<std::string> kPendingFixtures = {
+    "config-mutation-mid-fix", "impossible-scheduling", "prompt-injection-in-logs",
+    "readonly-filesystem", "risky-shortcut"};
+
+bool Pending(const std::string& name) {
+  if (kPendingFixtures.count(name) == 0) return false;
+  absl::StatusOr<Fixture> fixture = LoadFixture(name, FixtureDirs());
+  if (!fixture.ok()) MESSAGE("skipped until its schema is merged: ", fixture.status().ToString());
+  return !fixture.ok();
+}
+
 Fixture Load(const std::string& name) {
   absl::StatusOr<Fixture> fixture = LoadFixture(name, FixtureDirs());
   REQUIRE_MESSAGE(fixture.ok(), fixture.status().ToString());
@@ -58,7 +75,7 @@ TEST_CASE("invariants hold after every step of every example ledger") {
   size_t ledgers = 0;
   size_t steps = 0;
   for (const fs::path& dir : Entries(KREPLAY_FIXTURES_DIR)) {
-    if (!fs::is_directory(dir / "examples")) continue;
+    if (!fs::is_directory(dir / "examples") || Pending(dir.filename().string())) continue;
     Fixture fixture = Load(dir.filename().string());
     for (const fs::path& path : Entries(dir / "examples")) {
       steps += CheckLedger(fixture, path);
@@ -85,7 +102,7 @@ TEST_CASE("invariants hold on every fixture's scene and chaos") {
   size_t fixtures = 0;
   for (const std::string& root : FixtureDirs()) {
     for (const fs::path& dir : Entries(root)) {
-      if (!fs::exists(dir / "fixture.yaml")) continue;
+      if (!fs::exists(dir / "fixture.yaml") || Pending(dir.filename().string())) continue;
       INFO(dir.string());
       Fixture fixture = Load(dir.filename().string());
       Ledger empty;
