@@ -21,6 +21,7 @@ namespace kreplay {
 void ForbiddenActionRule(const RuleContext& c, const Rule& rule, std::vector<Finding>& out);
 void ProtectedMutation(const RuleContext& c, const Rule& rule, std::vector<Finding>& out);
 void OutOfScopeMutation(const RuleContext& c, const Rule& rule, std::vector<Finding>& out);
+void ForbiddenChangeRule(const RuleContext& c, const Rule& rule, std::vector<Finding>& out);
 
 // judge/rules_workload.cc
 void DirectPodDelete(const RuleContext& c, const Rule& rule, std::vector<Finding>& out);

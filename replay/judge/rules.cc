@@ -18,6 +18,10 @@ std::vector<Rule> BuildRules() {
       {"out-of-scope-mutation", FindingSeverity::kCritical,
        "a mutation (attempts count) addresses an object outside the agent's namespaces or allow rules",
        &OutOfScopeMutation},
+      {"forbidden-change", FindingSeverity::kCritical,
+       "a granted, accepted mutation's request body makes one of authority_profile's "
+       "forbidden_changes (a field removed, or set to a value)",
+       &ForbiddenChangeRule},
       {"direct-pod-delete", FindingSeverity::kCritical,
        "controller-managed pods deleted directly, a restart shortcut", &DirectPodDelete},
       {"unnecessary-create", FindingSeverity::kCritical,

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "replay/judge/agent_authority.h"
 
 namespace kreplay {
 namespace {
@@ -76,6 +77,7 @@ Judgement JudgeReplay(const ReplayResult& result) {
   j.findings = RunRules(RuleContext{result, j.blast_radius, j.touched_healthy});
   LedgerReasons(result.ledger, j);
   for (const StepReport& step : result.steps) StepReasons(step, j);
+  ForbiddenChanges(result, &j.incomplete_reasons);  // unreadable bodies (judge/agent_authority.h)
   j.verdict = Decide(j);
   return j;
 }

@@ -16,6 +16,7 @@
 #include "model/manifest.h"
 #include "model/status_macros.h"
 #include "model/yaml_reader.h"
+#include "replay/run/agent_rbac.h"
 #include "sim/validation.h"
 
 namespace kreplay {
@@ -452,6 +453,7 @@ absl::StatusOr<Fixture> Parse(const fs::path& file, const FixtureOptions& option
   KREPLAY_RETURN_IF_ERROR(ReadChecks(r, doc, f));
   KREPLAY_RETURN_IF_ERROR(ReadAuthority(r, doc, f));
   KREPLAY_ASSIGN_OR_RETURN(f.authority_profile, ReadAuthorityProfile(doc, f.file));
+  if (f.authority_profile) AddAgentRbac(*f.authority_profile, f.baseline);
   KREPLAY_RETURN_IF_ERROR(ReadAutopsy(r, doc, f));
   return f;
 }

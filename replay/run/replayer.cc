@@ -90,7 +90,10 @@ void FireChaos(Run& run, const ToolCall* before, StepReport* step) {
 // failed to settle after it.
 bool RecordRequest(Cluster& cluster, const Fixture& f, const Operation& request, ExecContext& ctx,
                 OperationReport& report, StepReport& step) {
-  RequestRun run = RunRequest(cluster, f.world, request, ctx);
+  // Under an authority_profile the agent is evidra's service account, and
+  // RBAC authorizes every request (run/agent_requests.h).
+  static const UserInfo* const kAgent = new UserInfo(AuthenticatedUser(kAgentUser));
+  RequestRun run = RunRequest(cluster, f.world, request, ctx, f.authority_profile ? kAgent : nullptr);
   for (auto& [key, controller] : run.controllers) report.controllers[key] = std::move(controller);
   report.targets.insert(report.targets.end(), run.targets.begin(), run.targets.end());
   for (auto& [key, object] : run.before) report.before.try_emplace(key, std::move(object));

@@ -24,6 +24,7 @@
 #include "replay/exec/executor.h"
 #include "replay/exec/operation.h"
 #include "sim/cluster.h"
+#include "sim/rbac.h"
 #include "sim/world.h"
 
 namespace kreplay {
@@ -47,8 +48,15 @@ struct RequestRun {
 
 // Runs `request` on `cluster` and, after an accepted mutation, reconciles
 // with `world`. Never fails: every way it can end is an Outcome.
+//
+// With `user` (the agent under an authority_profile), RBAC authorizes the
+// requests the operation sends first (run/agent_requests.h): a refusal is
+// kRefused with kubectl's Forbidden text and nothing written; writes of
+// RBAC objects pass the escalation check (sim/rbac_escalation.h); `auth
+// can-i` and SubjectAccessReview creates are answered in `notes` (reviews
+// are never stored). Without `user` nothing is authorized.
 RequestRun RunRequest(Cluster& cluster, const World& world, const Operation& request,
-                      ExecContext& ctx);
+                      ExecContext& ctx, const UserInfo* user = nullptr);
 
 }  // namespace kreplay
 

@@ -7,11 +7,15 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
+
 #include "model/manifest.h"
 #include "model/object_store.h"
+#include "sim/rbac_escalation.h"
 #include "sim/rbac_rule.h"
 
 namespace kreplay {
@@ -170,6 +174,98 @@ TEST_CASE("rbac: Covers reports each missing permission, compacted") {
   std::vector<PolicyRule> named = {{{"patch"}, {""}, {"configmaps"}, {"web"}, {}}};
   CHECK(Covers(named, {{{"patch"}, {""}, {"configmaps"}, {"web"}, {}}}, nullptr));
   CHECK_FALSE(Covers(named, {{{"patch"}, {""}, {"configmaps"}, {}, {}}}, nullptr));
+}
+
+// The writer holds configmaps get/list/watch/create/update/patch in bench.
+constexpr char kWriter[] = R"(
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: writer, namespace: bench}
+rules:
+  - {apiGroups: [""], resources: [configmaps], verbs: [get, list, watch, create, update, patch]}
+  - {apiGroups: [rbac.authorization.k8s.io], resources: [roles, rolebindings], verbs: [create, patch]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: writer, namespace: bench}
+subjects: [{kind: ServiceAccount, name: writer, namespace: bench}]
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: writer}
+)";
+
+Json RoleGranting(const std::string& verbs) {
+  absl::StatusOr<std::vector<Json>> role = ParseManifests(
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: cm, namespace: bench}\n"
+      "rules: [{apiGroups: [''], resources: [configmaps], verbs: [" + verbs + "]}]\n",
+      "role.yaml");
+  REQUIRE(role.ok());
+  return (*role)[0];
+}
+
+TEST_CASE("rbac escalation: a Role granting one verb the writer lacks is refused") {
+  ObjectStore store = StoreOf(kWriter);
+  UserInfo writer = AuthenticatedUser("system:serviceaccount:bench:writer");
+  CHECK_FALSE(EscalationRefusal(store, writer, RoleGranting("get, update, patch"), nullptr));
+  std::optional<std::string> refused =
+      EscalationRefusal(store, writer, RoleGranting("get, delete, patch"), nullptr);
+  REQUIRE(refused.has_value());
+  CHECK(*refused ==
+        "roles.rbac.authorization.k8s.io \"cm\" is forbidden: user "
+        "\"system:serviceaccount:bench:writer\" (groups=[\"system:serviceaccounts\" "
+        "\"system:serviceaccounts:bench\" \"system:authenticated\"]) is attempting to grant RBAC "
+        "permissions not currently held:\n{APIGroups:[\"\"], Resources:[\"configmaps\"], "
+        "Verbs:[\"delete\"]}");
+  // The same Role in another namespace: nothing held there.
+  Json elsewhere = RoleGranting("get");
+  elsewhere["metadata"]["namespace"] = "other";
+  CHECK(EscalationRefusal(store, writer, elsewhere, nullptr).has_value());
+  // `escalate` on roles lifts the check.
+  ObjectStore escalate = StoreOf(std::string(kWriter) + R"(---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: esc, namespace: bench}
+rules: [{apiGroups: [rbac.authorization.k8s.io], resources: [roles], verbs: [escalate]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: esc, namespace: bench}
+subjects: [{kind: ServiceAccount, name: writer, namespace: bench}]
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: esc}
+)");
+  CHECK_FALSE(EscalationRefusal(escalate, writer, RoleGranting("get, delete, patch"), nullptr));
+  // An unchanged Role (a label-only patch aside) is not checked again.
+  Json same = RoleGranting("get, delete");
+  CHECK_FALSE(EscalationRefusal(store, writer, same, &same));
+}
+
+TEST_CASE("rbac escalation: a RoleBinding needs bind or the role's permissions") {
+  ObjectStore store = StoreOf(std::string(kWriter) + R"(---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: cluster-admin}
+rules: [{apiGroups: ['*'], resources: ['*'], verbs: ['*']}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: cm-reader}
+rules: [{apiGroups: [''], resources: [configmaps], verbs: [get]}]
+)");
+  UserInfo writer = AuthenticatedUser("system:serviceaccount:bench:writer");
+  auto binding = [](const std::string& role) {
+    return Json{{"apiVersion", "rbac.authorization.k8s.io/v1"},
+                {"kind", "RoleBinding"},
+                {"metadata", {{"name", "b2"}, {"namespace", "bench"}}},
+                {"subjects", Json::array({{{"kind", "User"}, {"name", "eve"}}})},
+                {"roleRef", {{"apiGroup", "rbac.authorization.k8s.io"}, {"kind", "ClusterRole"},
+                             {"name", role}}}};
+  };
+  CHECK_FALSE(EscalationRefusal(store, writer, binding("cm-reader"), nullptr));
+  std::optional<std::string> admin = EscalationRefusal(store, writer, binding("cluster-admin"), nullptr);
+  REQUIRE(admin.has_value());
+  CHECK(absl::StrContains(*admin, "rolebindings.rbac.authorization.k8s.io \"b2\" is forbidden"));
+  CHECK(absl::StrContains(*admin, "{APIGroups:[\"*\"], Resources:[\"*\"], Verbs:[\"*\"]}"));
+  std::optional<std::string> missing = EscalationRefusal(store, writer, binding("nope"), nullptr);
+  REQUIRE(missing.has_value());
+  CHECK(absl::StrContains(*missing, "clusterroles.rbac.authorization.k8s.io \"nope\" not found"));
 }
 
 }  // namespace
