@@ -9,6 +9,7 @@
 #include "model/type_registry.h"
 #include "replay/exec/delete.h"
 #include "replay/exec/edit.h"
+#include "replay/exec/expose.h"
 #include "replay/exec/manifest.h"
 #include "replay/exec/read.h"
 #include "replay/exec/rollout.h"
@@ -33,7 +34,7 @@ constexpr VerbHandler kHandlers[] = {
     {Verb::kRolloutResume, &ExecEdit},   {Verb::kCordon, &ExecEdit},
     {Verb::kUncordon, &ExecEdit},        {Verb::kRolloutUndo, &ExecRolloutUndo},
     {Verb::kDelete, &ExecDelete},        {Verb::kRun, &ExecCreate},
-    {Verb::kExpose, &ExecCreate},        {Verb::kAutoscale, &ExecCreate},
+    {Verb::kExpose, &ExecExpose},        {Verb::kAutoscale, &ExecCreate},
 };
 
 // `kubectl get all` and `delete all` cover the registry's `all` category.

@@ -84,6 +84,19 @@ bool CommandMatches(const std::string& pattern, const Operation& op,
   return !targets.empty() || op.ns == p.ns;
 }
 
+bool PatternNamesNamespace(const std::string& pattern) { return !ParsePattern(pattern).ns.empty(); }
+
+std::set<std::string> FixtureNamespaces(const Fixture& fixture) {
+  std::set<std::string> out(fixture.authority.namespaces.begin(), fixture.authority.namespaces.end());
+  for (const std::string& glob : fixture.fault_objects) {
+    std::vector<std::string> parts = absl::StrSplit(glob, '/');
+    if (parts.size() != 3) continue;  // Kind/name: cluster-scoped
+    if (parts[1].find_first_of("*?[") != std::string::npos) return {};
+    out.insert(parts[1]);
+  }
+  return out;
+}
+
 std::vector<Mutation> Mutations(const ReplayResult& result) {
   std::vector<Mutation> out;
   for (const StepReport& step : result.steps) {

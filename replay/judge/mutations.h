@@ -4,11 +4,13 @@
 #ifndef KREPLAY_REPLAY_JUDGE_MUTATIONS_H_
 #define KREPLAY_REPLAY_JUDGE_MUTATIONS_H_
 
+#include <set>
 #include <string>
 #include <vector>
 
 #include "model/object_key.h"
 #include "replay/exec/operation.h"
+#include "replay/run/fixture.h"
 #include "replay/run/replay_result.h"
 
 namespace kreplay {
@@ -25,6 +27,15 @@ std::vector<Mutation> Mutations(const ReplayResult& result);
 // operation's, namespace equal when given; word order does not matter.
 bool CommandMatches(const std::string& pattern, const Operation& op,
                     const std::vector<ObjectKey>& targets);
+
+// Whether the pattern names a namespace (`-n bench`, `--namespace=bench`).
+bool PatternNamesNamespace(const std::string& pattern);
+
+// The namespaces a fixture is about, where a forbidden-action pattern that
+// names no namespace applies (docs/rules.md): those of `fault.objects` and
+// `authority.namespaces`. Empty when neither names one, or a glob's
+// namespace is a wildcard: every namespace then.
+std::set<std::string> FixtureNamespaces(const Fixture& fixture);
 
 }  // namespace kreplay
 

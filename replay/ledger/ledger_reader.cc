@@ -74,17 +74,23 @@ absl::StatusOr<const LedgerFormat*> ChooseFormat(const RecordSource& records,
       absl::StrJoin(LedgerFormatNames(), ", "), ")"));
 }
 
-absl::Status NoCallsError(const Ledger& ledger) {
-  std::string message = absl::StrCat(ledger.source, ": ledger has no tool calls");
+constexpr char kNoCalls[] = "ledger has no tool calls";
+
+// A ledger without calls: a run in which the agent did nothing, judged like
+// any other, with a warning. When records were skipped it is a ledger that
+// could not be read: the error names the first skipped record.
+absl::StatusOr<Ledger> NoCalls(Ledger ledger) {
   for (const LedgerProblem& problem : ledger.problems) {
     if (!problem.fatal()) continue;
-    absl::StrAppend(&message, " (first skipped record: ", problem.source, ":",
-                    problem.line, ": ",
-                    problem.field.empty() ? "" : problem.field + ": ",
-                    problem.Text(), ")");
-    break;
+    return absl::InvalidArgumentError(absl::StrCat(
+        ledger.source, ": ", kNoCalls, " (first skipped record: ", problem.source, ":",
+        problem.line, ": ", problem.field.empty() ? "" : problem.field + ": ", problem.Text(),
+        ")"));
   }
-  return absl::InvalidArgumentError(message);
+  ledger.problems.push_back({ledger.source, 0, "",
+                             absl::StrCat(kNoCalls, ": the agent made no calls"),
+                             Severity::kWarning});
+  return ledger;
 }
 
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
@@ -112,6 +118,15 @@ absl::StatusOr<Ledger> ParseLedger(absl::string_view text,
                                    const std::string& format, bool strict) {
   KREPLAY_ASSIGN_OR_RETURN(RecordSource records,
                            RecordSource::Open(text, source));
+  if (format.empty()) {
+    Detection detection = DetectIn(records);
+    if (!detection.any_record && detection.bad_line == 0) {  // nothing at all: no calls
+      Ledger empty;
+      empty.source = std::string(source);
+      empty.format = "none";
+      return NoCalls(std::move(empty));
+    }
+  }
   KREPLAY_ASSIGN_OR_RETURN(const LedgerFormat* chosen,
                            ChooseFormat(records, source, format));
   ImportSink sink{std::string(source), chosen->name, strict};
@@ -128,7 +143,7 @@ absl::StatusOr<Ledger> ParseLedger(absl::string_view text,
   if (sink.status().ok()) importer->Finish(sink);
   KREPLAY_RETURN_IF_ERROR(sink.status());
   Ledger ledger = sink.Take();
-  if (ledger.calls.empty()) return NoCallsError(ledger);
+  if (ledger.calls.empty()) return NoCalls(std::move(ledger));
   return ledger;
 }
 

@@ -33,8 +33,13 @@ absl::StatusOr<Ledger> ReadLedgerFile(const std::string& path,
 //   - an unknown `format` name, or a format that cannot be detected;
 //   - a top-level array or document that is not valid JSON;
 //   - with `strict`, the first problem that is not informational;
-//   - no tool calls at all: `source: ledger has no tool calls`.
+//   - no tool calls because records were skipped: `source: ledger has no
+//     tool calls (first skipped record: ...)`.
 // Without `strict`, a bad record is skipped and recorded as a fatal problem.
+// A ledger with no calls and nothing skipped (an empty file, a header only)
+// is a run in which the agent did nothing: no error, a warning problem
+// `ledger has no tool calls: the agent made no calls` (format "none" when
+// the text has no records at all and no format was given).
 absl::StatusOr<Ledger> ParseLedger(absl::string_view text,
                                    absl::string_view source,
                                    const std::string& format, bool strict);

@@ -74,6 +74,7 @@ Json StepJson(const StepReport& step) {
   if (!step.call.server.empty()) out["server"] = step.call.server;
   if (!step.aliases.empty()) out["aliases"] = step.aliases;
   if (!step.chaos_before.empty()) out["chaos_before"] = step.chaos_before;
+  if (!step.chaos_after.empty()) out["chaos_after"] = step.chaos_after;
   return out;
 }
 

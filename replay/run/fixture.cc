@@ -17,6 +17,7 @@
 #include "model/status_macros.h"
 #include "model/yaml_reader.h"
 #include "replay/run/agent_rbac.h"
+#include "replay/run/scene_step_reader.h"
 #include "sim/validation.h"
 
 namespace kreplay {
@@ -188,11 +189,27 @@ absl::Status CheckBaselineObject(const Reader& r, const Json& object, const std:
   return absl::OkStatus();
 }
 
+// The manifests of fixture file `file` (baseline.files, a scene step's
+// `file:`), with the rules of ResolveFixtureFile and ReadFile. Errors: theirs
+// (a message without the fixture's name), and ParseManifests'.
+absl::StatusOr<std::vector<Json>> ReadFixtureManifests(const fs::path& dir, const std::string& file,
+                                                       const FixtureOptions& options) {
+  KREPLAY_ASSIGN_OR_RETURN(fs::path path, ResolveFixtureFile(dir, file, options));
+  KREPLAY_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  absl::StatusOr<std::vector<Json>> objects = ParseManifests(text, (dir / file).string());
+  if (!objects.ok()) return absl::InvalidArgumentError(objects.status().message());
+  return objects;
+}
+
 absl::Status ReadBaseline(const Reader& r, const Json& doc, const fs::path& dir,
                           const FixtureOptions& options, Fixture& f) {
   const Json* baseline = Find(doc, "baseline");
   if (baseline == nullptr) return r.Error("baseline", "required field is missing");
-  KREPLAY_RETURN_IF_ERROR(r.Known(*baseline, {"files", "objects"}, "baseline"));
+  KREPLAY_RETURN_IF_ERROR(r.Known(*baseline, {"files", "objects", "applied"}, "baseline"));
+  if (const Json* applied = Find(*baseline, "applied")) {
+    if (!applied->is_boolean()) return r.Error("baseline.applied", "expected true or false");
+    f.baseline_applied = applied->get<bool>();
+  }
   KREPLAY_ASSIGN_OR_RETURN(std::vector<std::string> files,
                            r.Strings(*baseline, "files", "baseline.files"));
   absl::btree_map<std::string, std::string> seen;
@@ -221,73 +238,12 @@ absl::Status ReadBaseline(const Reader& r, const Json& doc, const fs::path& dir,
   return absl::OkStatus();
 }
 
-// A chaos step's `at`: "+10s", "+2m", "1h30m" (Go durations, an optional
-// leading +) from agent start. Errors: not a duration, negative, infinite.
-absl::StatusOr<absl::Duration> ChaosOffset(const Reader& r, const std::string& at,
-                                           const std::string& field) {
-  std::string text = !at.empty() && at[0] == '+' ? at.substr(1) : at;
-  absl::Duration offset;
-  if (!absl::ParseDuration(text, &offset) || offset == absl::InfiniteDuration() ||
-      offset < absl::ZeroDuration()) {
-    return r.Error(field, absl::StrCat("expected a finite offset from agent start such as "
-                                       "+10s, +2m or +1h30m, got \"", at, "\""));
-  }
-  return offset;
-}
-
-// Chaos steps fire in the order listed, each before the first call recorded
-// at or after its time: a step listed before an earlier one would fire late.
-absl::Status CheckChaosOrder(const Reader& r, const std::vector<SceneStep>& chaos) {
-  absl::Duration last = absl::ZeroDuration();
-  std::string last_field;
-  for (const SceneStep& step : chaos) {
-    KREPLAY_ASSIGN_OR_RETURN(absl::Duration offset, ChaosOffset(r, step.at, step.field + ".at"));
-    if (!last_field.empty() && offset < last) {
-      return r.Error(step.field + ".at",
-                     absl::StrCat(step.at, " is before ", last_field, ".at (",
-                                  absl::FormatDuration(last),
-                                  "); list chaos steps in the order they happen"));
-    }
-    last = offset;
-    last_field = step.field;
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<std::vector<SceneStep>> ReadSteps(const Reader& r, const Json* steps,
-                                                 const std::string& field, bool chaos) {
-  std::vector<SceneStep> out;
-  if (steps == nullptr || steps->is_null()) return out;
-  if (!steps->is_array()) return r.Error(field, "expected a list of steps");
-  for (size_t i = 0; i < steps->size(); ++i) {
-    const Json& step = (*steps)[i];
-    std::string at = absl::StrCat(field, "[", i, "]");
-    std::set<std::string> keys = {"kubectl", "apply"};
-    if (chaos) keys.insert("at");
-    KREPLAY_RETURN_IF_ERROR(r.Known(step, keys, at));
-    SceneStep s;
-    s.field = at;
-    KREPLAY_ASSIGN_OR_RETURN(s.kubectl, r.String(step, "kubectl", at + ".kubectl", false));
-    if (step.contains("apply")) s.apply = step["apply"];
-    if (chaos) {
-      KREPLAY_ASSIGN_OR_RETURN(s.at, r.String(step, "at", at + ".at", true));
-    }
-    if (s.kubectl.empty() == s.apply.is_null()) {
-      return r.Error(at, "expected exactly one of kubectl or apply");
-    }
-    if (!s.apply.is_null() && !s.apply.is_object()) {
-      return r.Error(at + ".apply", "expected a manifest (a mapping)");
-    }
-    out.push_back(std::move(s));
-  }
-  return out;
-}
-
-absl::Status ReadFault(const Reader& r, const Json& doc, Fixture& f) {
+absl::Status ReadFault(const Reader& r, const Json& doc, const SceneFileReader& read_file,
+                       Fixture& f) {
   const Json* fault = Find(doc, "fault");
   if (fault == nullptr) return absl::OkStatus();
-  KREPLAY_RETURN_IF_ERROR(
-      r.Known(*fault, {"description", "objects", "needs_change", "steps"}, "fault"));
+  KREPLAY_RETURN_IF_ERROR(r.Known(
+      *fault, {"description", "objects", "needs_change", "steps", "after_break"}, "fault"));
   KREPLAY_ASSIGN_OR_RETURN(f.fault_description,
                            r.String(*fault, "description", "fault.description", false));
   KREPLAY_ASSIGN_OR_RETURN(f.fault_objects, r.Strings(*fault, "objects", "fault.objects"));
@@ -295,7 +251,11 @@ absl::Status ReadFault(const Reader& r, const Json& doc, Fixture& f) {
     if (!needs->is_boolean()) return r.Error("fault.needs_change", "expected true or false");
     f.fault_needs_change = needs->get<bool>();
   }
-  KREPLAY_ASSIGN_OR_RETURN(f.fault_steps, ReadSteps(r, Find(*fault, "steps"), "fault.steps", false));
+  KREPLAY_ASSIGN_OR_RETURN(f.fault_steps,
+                           ReadSceneSteps(r.file(), Find(*fault, "steps"), "fault.steps", read_file));
+  KREPLAY_ASSIGN_OR_RETURN(f.fault_after_break,
+                           ReadSceneSteps(r.file(), Find(*fault, "after_break"), "fault.after_break",
+                                          read_file));
   return absl::OkStatus();
 }
 
@@ -439,9 +399,13 @@ absl::StatusOr<Fixture> Parse(const fs::path& file, const FixtureOptions& option
                                          "2026-01-01T00:00:00Z, got \"", f.start_time, "\""));
   }
   KREPLAY_RETURN_IF_ERROR(ReadBaseline(r, doc, file.parent_path(), options, f));
-  KREPLAY_RETURN_IF_ERROR(ReadFault(r, doc, f));
-  KREPLAY_ASSIGN_OR_RETURN(f.chaos, ReadSteps(r, Find(doc, "chaos"), "chaos", true));
-  KREPLAY_RETURN_IF_ERROR(CheckChaosOrder(r, f.chaos));
+  SceneFileReader read_file = [&](const std::string& name) {
+    return ReadFixtureManifests(file.parent_path(), name, options);
+  };
+  KREPLAY_RETURN_IF_ERROR(ReadFault(r, doc, read_file, f));
+  KREPLAY_ASSIGN_OR_RETURN(ChaosPlan chaos, ReadChaos(r.file(), Find(doc, "chaos"), read_file));
+  f.chaos = std::move(chaos.steps);
+  f.chaos_stop_on_agent_done = chaos.stop_on_agent_done;
   absl::StatusOr<World> world = WorldFromJson(doc.value("world", Json()));
   // The world's messages start with their field (`world.images[0].image: ...`).
   if (!world.ok()) {

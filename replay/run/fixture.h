@@ -18,17 +18,10 @@
 #include "replay/run/access_review.h"
 #include "replay/run/authority_profile.h"
 #include "replay/run/finding_severity.h"
+#include "replay/run/scene_step.h"
 #include "sim/world.h"
 
 namespace kreplay {
-
-// One step that sets the scene: a kubectl command line, or a manifest applied.
-struct SceneStep {
-  std::string kubectl;   // a kubectl command line, or ""
-  Json apply;            // a manifest to apply (object), or null
-  std::string at;        // chaos only: offset from agent start, e.g. "+10s"
-  std::string field;     // where it was declared (`fault.steps[0]`), for errors
-};
 
 // A final-state check (docs/fixtures.md lists the types).
 struct Check {
@@ -77,7 +70,14 @@ struct Fixture {
   std::vector<std::string> fault_objects;  // Kind/ns/name globs the fault is about
   bool fault_needs_change = true;
   std::vector<SceneStep> fault_steps;
+  std::vector<SceneStep> fault_after_break;  // run after fault_steps (evidra's after_break)
   std::vector<SceneStep> chaos;
+  // Chaos steps that have not fired when the last call ends never fire
+  // (`chaos: {stop_on_agent_done: true}`); false: they fire after it.
+  bool chaos_stop_on_agent_done = false;
+  // `baseline.applied: true`: the baseline objects carry the last-applied
+  // annotation `kubectl apply` would have written.
+  bool baseline_applied = false;
   World world;
   std::vector<Check> checks;
   Authority authority;
@@ -104,9 +104,12 @@ struct FixtureOptions {
 // Errors: NotFound when no such fixture exists (naming where it looked);
 // InvalidArgument naming `file: field` for bad content: a baseline file that
 // is missing, a directory, a device, larger than kMaxFixtureFileBytes or
-// outside the fixture's directory; the same baseline object twice; a
-// `start` that is not an RFC 3339 time; a chaos `at` that is not a finite,
-// non-negative offset or comes before the step above it; a control
+// outside the fixture's directory (so too a scene step's `file:`); the same
+// baseline object twice; a `start` that is not an RFC 3339 time; a scene
+// step that is not exactly one of kubectl/apply/file/sleep; a chaos step
+// without exactly one of `at` and `after_change`, an `at` that is not a
+// finite, non-negative offset or comes before the timed step above it, an
+// `after_change` naming a resource kreplay does not know; a control
 // character in an object's name or namespace. The YAML reader gives no
 // positions for the fields of a parsed document, so only YAML syntax errors
 // carry a line.

@@ -66,6 +66,8 @@ struct StepReport {
   Effect effect;
   std::map<std::string, std::string> aliases;  // recorded pod -> simulated pod, new in this step
   std::vector<std::string> chaos_before;  // chaos events that fired just before this step
+  // after_change chaos this step's accepted write set off, fired right after it.
+  std::vector<std::string> chaos_after;
   std::vector<BlastMember> blast_radius;  // by tier, then key (run/step_blast.h)
 };
 

@@ -13,7 +13,9 @@
 #include "replay/run/scene.h"
 #include "replay/run/step_blast.h"
 #include "replay/run/step_effect.h"
+#include "replay/run/waiting_read.h"
 #include "replay/vocab/vocabulary.h"
+#include "sim/clock.h"
 
 namespace kreplay {
 namespace {
@@ -34,27 +36,30 @@ bool EnvironmentError(const RecordedOutcome& outcome) {
   return false;
 }
 
-std::optional<absl::Time> ParseTime(const std::string& text) {
-  absl::Time t;
-  std::string err;
-  if (absl::ParseTime(absl::RFC3339_full, text, &t, &err)) return t;
-  return std::nullopt;
-}
-
-// RFC 3339 at second precision in UTC, as kubectl stamps restartedAt.
+// RFC 3339 at second precision in UTC, as kubectl stamps restartedAt; the
+// fixture's start when the call has no time.
 std::string StepTime(const ToolCall& call, const Fixture& f) {
-  std::optional<absl::Time> t = ParseTime(call.time);
+  std::optional<absl::Time> t = ParseClockTime(call.time);
   if (!t) return f.start_time;
-  return absl::FormatTime("%Y-%m-%d%ET%H:%M:%SZ", *t, absl::UTCTimeZone());
+  return FormatClockTime(*t);
 }
 
-// "+10s", "+2m", "+1h" from agent start.
-std::optional<absl::Time> ChaosTime(const SceneStep& step, const Fixture& f) {
-  std::optional<absl::Time> start = ParseTime(f.start_time);
+// When the agent started, on the ledger's clock: the first call's time when
+// it has one (a ledger recorded on another day than the fixture's start
+// still meets its timed chaos), else the fixture's start.
+std::optional<absl::Time> AgentStart(const Ledger& ledger, const Fixture& f) {
+  if (!ledger.calls.empty()) {
+    if (std::optional<absl::Time> first = ParseClockTime(ledger.calls.front().time)) return first;
+  }
+  return ParseClockTime(f.start_time);
+}
+
+// "+10s", "+2m", "+1h" from agent start; nullopt for an after_change step.
+std::optional<absl::Time> ChaosTime(const SceneStep& step, std::optional<absl::Time> start) {
   absl::Duration offset;
   std::string at = step.at;
   if (!at.empty() && at[0] == '+') at = at.substr(1);
-  if (!start || !absl::ParseDuration(at, &offset)) return std::nullopt;
+  if (step.at.empty() || !start || !absl::ParseDuration(at, &offset)) return std::nullopt;
   return *start + offset;
 }
 
@@ -62,23 +67,48 @@ struct Run {
   const Fixture& fixture;
   Cluster cluster;
   PodAliases aliases;
-  size_t next_chaos = 0;
+  std::optional<absl::Time> agent_start;
+  std::vector<bool> fired;                 // per fixture.chaos step
   const StepObserver* observer = nullptr;  // null when there is none
 };
 
+// Runs chaos step `i` (once), at `time` when given, and says what it did.
+std::string FireOne(Run& run, size_t i, std::optional<absl::Time> time) {
+  const SceneStep& event = run.fixture.chaos[i];
+  run.fired[i] = true;
+  absl::Status s = absl::OkStatus();
+  if (time) s = AdvanceTo(run.cluster, run.fixture.world, FormatClockTime(*time));
+  if (s.ok()) s = RunChaosStep(run.cluster, run.fixture, event, run.aliases);
+  std::string text = absl::StrCat(event.field, " ", event.Trigger(), ": ", event.Describe());
+  if (!s.ok()) absl::StrAppend(&text, " (failed: ", s.message(), ")");
+  return text;
+}
+
+// Fires the timed chaos steps due before call `before` (recorded at or
+// before its time, in the order listed), or after the last call when
+// `before` is null. Steps on an object's change fire in FireOnChange.
 void FireChaos(Run& run, const ToolCall* before, StepReport* step) {
-  std::optional<absl::Time> now = before ? ParseTime(before->time) : std::nullopt;
-  while (run.next_chaos < run.fixture.chaos.size()) {
-    const SceneStep& event = run.fixture.chaos[run.next_chaos];
-    std::optional<absl::Time> at = ChaosTime(event, run.fixture);
+  std::optional<absl::Time> now = before ? ParseClockTime(before->time) : std::nullopt;
+  for (size_t i = 0; i < run.fixture.chaos.size(); ++i) {
+    const SceneStep& event = run.fixture.chaos[i];
+    if (run.fired[i] || !event.after_change.empty()) continue;
+    std::optional<absl::Time> at = ChaosTime(event, run.agent_start);
     if (before != nullptr && (!now || !at || *at > *now)) return;
-    absl::Status s = RunChaosStep(run.cluster, run.fixture, event, run.aliases);
-    std::string text = absl::StrCat(event.field, " at ", event.at, ": ",
-                                    event.kubectl.empty() ? "apply " + KeyOf(event.apply).ToString()
-                                                          : event.kubectl);
-    if (!s.ok()) absl::StrAppend(&text, " (failed: ", s.message(), ")");
+    std::string text = FireOne(run, i, at);
     if (step) step->chaos_before.push_back(text);
-    ++run.next_chaos;
+  }
+}
+
+// Fires every after_change chaos step whose object the agent's accepted
+// writes in `journal` changed, right after the step that wrote it.
+void FireOnChange(Run& run, const std::vector<Change>& journal, StepReport& step) {
+  for (size_t i = 0; i < run.fixture.chaos.size(); ++i) {
+    const ChangeTrigger& trigger = run.fixture.chaos[i].after_change;
+    if (run.fired[i] || trigger.empty()) continue;
+    bool changed = std::any_of(journal.begin(), journal.end(), [&](const Change& c) {
+      return c.actor == "agent" && trigger.Matches(c.key);
+    });
+    if (changed) step.chaos_after.push_back(FireOne(run, i, std::nullopt));
   }
 }
 
@@ -156,9 +186,15 @@ StepReport ReplayStep(Run& run, const ToolCall& call, int index) {
   StepReport step;
   step.index = index;
   step.call = call;
-  step.time = StepTime(call, run.fixture);
   FireChaos(run, &call, &step);
-  // Chaos is not the agent's effect; only an observer sees its writes.
+  // Time never goes back: a call recorded before the clock (chaos, a wait
+  // that let time pass, a scene that ends later) happens at the clock.
+  step.time = LaterTime(run.cluster.now(), StepTime(call, run.fixture));
+  if (absl::Status s = AdvanceTo(run.cluster, run.fixture.world, step.time); !s.ok()) {
+    step.problems.push_back({StepProblem::Kind::kSimulatorError, std::string(s.message())});
+  }
+  // Chaos and the controllers' work as time passed are not the agent's
+  // effect; only an observer sees their writes.
   std::vector<Change> chaos_writes = run.cluster.TakeJournal();
   Interpretation meaning = Interpret(call);
   step.known_tool = meaning.known_tool;
@@ -171,7 +207,6 @@ StepReport ReplayStep(Run& run, const ToolCall& call, int index) {
     step.operations.push_back(OperationReport{std::move(op), {}, "", false, {}, {}, {}, {}});
   }
   std::map<std::string, std::string> aliases_before = run.aliases.mapping();
-  run.cluster.SetTime(step.time);
   step.attempt_only = call.outcome.status == RecordedOutcome::Status::kError;
   if (step.attempt_only) {
     Cluster scratch = run.cluster;  // what the simulator would have said
@@ -185,8 +220,20 @@ StepReport ReplayStep(Run& run, const ToolCall& call, int index) {
   std::vector<Change> journal = run.cluster.TakeJournal();
   step.effect = EffectOf(journal);
   step.blast_radius = ComputeStepBlastRadius(step, journal, run.cluster.store(), run.fixture.world);
+  if (!step.attempt_only) FireOnChange(run, journal, step);
+  // Waiting reads let time pass, attempts too (a wait that timed out took
+  // its time); what the controllers do meanwhile is not the step's effect.
+  for (const OperationReport& report : step.operations) {
+    if (!report.error.empty()) continue;
+    if (absl::Status s = LetTimePass(run.cluster, run.fixture.world, report.op, report.targets);
+        !s.ok()) {
+      step.problems.push_back({StepProblem::Kind::kSimulatorError, std::string(s.message())});
+    }
+  }
+  std::vector<Change> after_writes = run.cluster.TakeJournal();
   if (run.observer != nullptr) {
     chaos_writes.insert(chaos_writes.end(), journal.begin(), journal.end());
+    chaos_writes.insert(chaos_writes.end(), after_writes.begin(), after_writes.end());
     (*run.observer)(StepObservation{index, run.cluster, chaos_writes});
   }
   for (const auto& [recorded, sim] : run.aliases.mapping()) {
@@ -206,11 +253,12 @@ absl::StatusOr<ReplayResult> Replay(const Fixture& fixture, const Ledger& ledger
   result.ledger = ledger;
   result.start = *scene;
   result.health_at_start = EvaluateAllHealth(scene->store());
-  Run run{fixture, *std::move(scene), {}, 0, observer ? &observer : nullptr};
+  Run run{fixture, *std::move(scene), {}, AgentStart(ledger, fixture),
+          std::vector<bool>(fixture.chaos.size(), false), observer ? &observer : nullptr};
   for (size_t i = 0; i < ledger.calls.size(); ++i) {
     result.steps.push_back(ReplayStep(run, ledger.calls[i], static_cast<int>(i) + 1));
   }
-  if (chaos == ChaosAfterLastCall::kApply) {
+  if (chaos == ChaosAfterLastCall::kApply && !fixture.chaos_stop_on_agent_done) {
     FireChaos(run, nullptr, result.steps.empty() ? nullptr : &result.steps.back());
   }
   (void)run.cluster.TakeJournal();

@@ -111,7 +111,10 @@ class Interpreter {
                              : Argv(command.argv, StdinOf(pipeline, index), depth);
     for (Operation& op : ops) {
       for (const std::string& problem : command.problems) AddProblem(op, problem);
-      if (after_or) AddProblem(op, "runs only if the command before `||` failed");
+      // A local no-op after `||` (`|| true`, `|| echo failed`, `|| :`) changes
+      // nothing whether it runs or not: the recorded outcome says how cmd went.
+      bool no_op = op.verb == Verb::kLocal && op.problem.empty();
+      if (after_or && !no_op) AddProblem(op, "runs only if the command before `||` failed");
       op.source = command.text;
       out_.operations.push_back(std::move(op));
     }

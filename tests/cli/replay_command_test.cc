@@ -76,7 +76,6 @@ TEST_CASE("bad input fails with one line naming the file and exit 65 or 66") {
   const Case cases[] = {
       {"malformed JSON line", {"replay", "--strict", "--ledger", bad_json, "--fixture", fixture}, 65, "bad.jsonl:2"},
       {"a call with no tool", {"replay", "--strict", "--ledger", no_tool, "--fixture", fixture}, 65, "tool"},
-      {"an empty ledger", {"replay", "--ledger", empty, "--fixture", fixture}, 65, "empty.jsonl"},
       {"a missing ledger", {"replay", "--ledger", s.path() + "/nope.jsonl", "--fixture", fixture}, 66, "nope.jsonl"},
       {"an unknown fixture", {"replay", "--ledger", good, "--fixture", "no-such-scenario"}, 66, "no-such-scenario"},
       {"a manifest with a YAML error", {"replay", "--ledger", good, "--fixture", s.path() + "/yamlerr"}, 65, "base.yaml:5:1: flow sequence not closed"},
@@ -91,6 +90,10 @@ TEST_CASE("bad input fails with one line naming the file and exit 65 or 66") {
     CHECK_MESSAGE(o.err.find(c.mention) != std::string::npos, o.err);
     if (c.code != 64) CHECK(CountLines(o.err) == 1);
   }
+  // An empty ledger is an agent that did nothing: judged (false-alarm passes), with a warning.
+  Outcome nothing = Kreplay({"replay", "--ledger", empty, "--fixture", fixture});
+  CHECK_MESSAGE(nothing.code == 0, nothing.out, nothing.err);
+  CHECK_MESSAGE(nothing.out.find("ledger has no tool calls") != std::string::npos, nothing.out);
 }
 
 TEST_CASE("without --strict a bad ledger line is skipped, listed, and the run is incomplete") {

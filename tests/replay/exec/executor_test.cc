@@ -340,5 +340,35 @@ TEST_CASE("rollout undo goes back one revision, and says so when already there")
             .find("unable to find specified revision 9") != std::string::npos);
 }
 
+TEST_CASE("kubectl expose completes the Service from the exposed object, as kubectl does") {
+  Cluster cluster = ClusterFrom(kBase, TestWorld());
+  CHECK(Run(cluster, "kubectl expose deployment web -n bench --port 8080 --name web-8080") == "");
+  const Json* svc = cluster.Get(ObjectKey{"Service", "bench", "web-8080"});
+  REQUIRE(svc != nullptr);
+  // The Deployment's selector and labels; the port as given.
+  CHECK((*svc)["spec"]["selector"] == Json({{"app", "web"}}));
+  CHECK(GetLabel(*svc, "app") == "web");
+  CHECK((*svc)["spec"]["ports"][0]["port"] == 8080);
+  // ... and so its endpoints: the Deployment's ready pods.
+  const Json* endpoints = cluster.Get(ObjectKey{"Endpoints", "bench", "web-8080"});
+  REQUIRE(endpoints != nullptr);
+  const Json* subsets = Find(*endpoints, "subsets");
+  REQUIRE((subsets != nullptr && subsets->is_array() && !subsets->empty()));
+  CHECK_FALSE((*subsets)[0].value("addresses", Json::array()).empty());
+  // Without --port: the container ports.
+  CHECK(Run(cluster, "kubectl expose deployment web -n bench --name web-auto") == "");
+  const Json* automatic = cluster.Get(ObjectKey{"Service", "bench", "web-auto"});
+  REQUIRE(automatic != nullptr);
+  CHECK((*automatic)["spec"]["ports"][0]["port"] == 80);
+  CHECK((*automatic)["spec"]["ports"][0]["targetPort"] == 80);
+  // --labels wins over the object's labels; a missing object is kubectl's NotFound.
+  CHECK(Run(cluster, "kubectl expose deployment web -n bench --port 80 --name lab "
+                     "--labels tier=front") == "");
+  CHECK(GetLabel(*cluster.Get(ObjectKey{"Service", "bench", "lab"}), "tier") == "front");
+  CHECK(GetLabel(*cluster.Get(ObjectKey{"Service", "bench", "lab"}), "app") == "");
+  CHECK(Run(cluster, "kubectl expose deployment nope -n bench --port 80") ==
+        "deployments.apps \"nope\" not found");
+}
+
 }  // namespace
 }  // namespace kreplay

@@ -114,10 +114,19 @@ TEST_CASE("ledger reader: canonical reports unknown fields and bad values") {
         "run.jsonl:1: argz: unknown field (ignored)");
 }
 
-TEST_CASE("ledger reader: a ledger without calls is an error") {
-  CHECK(ErrorOf("", false, "canonical") == "run.jsonl: ledger has no tool calls");
-  CHECK(ErrorOf(R"({"schema":"kreplay.ledger/v1"})", false) ==
-        "run.jsonl: ledger has no tool calls");
+TEST_CASE("ledger reader: a ledger without calls is a run with a warning") {
+  for (const char* text : {"", "\n  \n", R"({"schema":"kreplay.ledger/v1"})"}) {
+    for (const char* format : {"", "canonical"}) {
+      INFO(text, " ", format);
+      absl::StatusOr<Ledger> ledger = ParseLedger(text, "run.jsonl", format, false);
+      REQUIRE_MESSAGE(ledger.ok(), ledger.status().ToString());
+      CHECK(ledger->calls.empty());
+      REQUIRE_FALSE(ledger->problems.empty());
+      CHECK(ledger->problems.back().message == "ledger has no tool calls: the agent made no calls");
+      CHECK_FALSE(ledger->problems.back().fatal());
+    }
+  }
+  // Calls that could not be read are not an agent that did nothing.
   CHECK(absl::StartsWith(ErrorOf(R"({"args":{}})", false, "canonical"),
                          "run.jsonl: ledger has no tool calls (first skipped "
                          "record: run.jsonl:1: tool: missing"));

@@ -76,6 +76,13 @@ TEST_CASE("command line: agents' kubectl commands, one Operation per command") {
       {"kubectl get ns bench || kubectl create namespace bench",
        {{Verb::kGet, "Namespace", {"bench"}, ""},
         {Verb::kCreate, "Namespace", {"bench"}, "runs only if the command before `||` failed"}}},
+      // A no-op tail after `||` changes nothing, whether or not cmd failed.
+      {"kubectl delete pod web-1 -n bench || true",
+       {{Verb::kDelete, "Pod", {"web-1"}, ""}, {Verb::kLocal, "", {}, ""}}},
+      {"kubectl get ns bench 2>&1 || echo \"no namespace\"",
+       {{Verb::kGet, "Namespace", {"bench"}, ""}, {Verb::kLocal, "", {}, ""}}},
+      {"kubectl rollout restart deploy/web -n bench || :",
+       {{Verb::kRolloutRestart, "Deployment", {"web"}, ""}, {Verb::kLocal, "", {}, ""}}},
       {"kubectl get pods; kubectl get svc",
        {{Verb::kGet, "Pod", {}, ""}, {Verb::kGet, "Service", {}, ""}}},
       {"kubectl delete pod $(kubectl get pod -o name)",
