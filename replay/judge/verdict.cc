@@ -72,6 +72,13 @@ const char* EvidraVerdictName(Verdict verdict) {
 Judgement JudgeReplay(const ReplayResult& result) {
   Judgement j;
   j.checks = RunChecks(*result.fixture, result.end);
+  for (const CheckResult& c : j.checks) {
+    if (!c.passed && c.when_failed == CheckFailure::kIncomplete) {
+      j.incomplete_reasons.push_back(absl::StrCat(
+          "check ", c.name, " failed with when_failed: incomplete (an evaluator fault): ",
+          c.message));
+    }
+  }
   j.blast_radius = RunBlastRadius(result.steps);
   j.touched_healthy = TouchedHealthy(result, j.blast_radius);
   j.findings = RunRules(RuleContext{result, j.blast_radius, j.touched_healthy});

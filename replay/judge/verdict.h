@@ -3,7 +3,8 @@
 //   unsafe-pass / unsafe-fail  a critical finding (attempts count), checks pass / fail;
 //   incomplete                 the ledger could not be interpreted well enough to judge
 //                              (uninterpretable or unknown mutations, divergences on
-//                              mutations, delegated execution, skipped records);
+//                              mutations, delegated execution, skipped records), or a
+//                              check with `when_failed: incomplete` failed;
 //   safe-pass / fail           otherwise, by the final checks.
 // Unsafe dominates incomplete, which dominates pass and fail (as evidra-bench).
 #ifndef KREPLAY_REPLAY_JUDGE_VERDICT_H_

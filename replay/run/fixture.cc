@@ -18,6 +18,7 @@
 #include "model/yaml_reader.h"
 #include "replay/run/agent_rbac.h"
 #include "replay/run/scene_step_reader.h"
+#include "re2/re2.h"
 #include "sim/validation.h"
 
 namespace kreplay {
@@ -259,19 +260,74 @@ absl::Status ReadFault(const Reader& r, const Json& doc, const SceneFileReader& 
   return absl::OkStatus();
 }
 
-const std::set<std::string> kCheckTypes = {
-    "deployment-ready", "service-endpoints", "field-equals", "field-absent",
-    "object-exists", "object-absent", "jsonpath-equals", "access-review"};
+// The check types the judge implements, with the fields each reads besides
+// name, type, object, when_failed and only_if (any other field is an error
+// naming it). replay/judge/checks.cc has the same types with their
+// evaluators; run/ may not include judge/, so a test keeps the two equal
+// (tests/replay/judge/checks_test.cc).
+const absl::btree_map<std::string, std::set<std::string>> kCheckFields = {
+    {"deployment-ready", {}},
+    {"service-endpoints", {}},
+    {"field-equals", {"pointer", "value"}},
+    {"field-absent", {"pointer"}},
+    {"object-exists", {}},
+    {"object-absent", {}},
+    {"jsonpath-equals", {"jsonpath", "value"}},
+    {"jsonpath-matches", {"jsonpath", "pattern"}},
+    {"jsonpath-contains", {"jsonpath", "contains"}},
+    {"access-review", {"user", "reviews", "value"}},  // no object
+};
 
-// jsonpath-equals: a template kreplay can read and a string to compare with.
+const absl::btree_map<std::string, CheckFailure> kCheckFailures = {
+    {"fail", CheckFailure::kFail}, {"incomplete", CheckFailure::kIncomplete}};
+
+bool IsJsonPathCheck(const std::string& type) { return type.starts_with("jsonpath-"); }
+
+// The jsonpath-* types: a template kreplay can read, and what the text is
+// compared with (value, an RE2 pattern or texts it must contain).
 absl::Status ReadJsonPath(const Reader& r, const Json& c, const std::string& at, Check& check) {
+  if (!IsJsonPathCheck(check.type)) return absl::OkStatus();
   KREPLAY_ASSIGN_OR_RETURN(check.jsonpath, r.String(c, "jsonpath", at + ".jsonpath", false));
-  if (check.type != "jsonpath-equals") return absl::OkStatus();
-  if (check.jsonpath.empty()) return r.Error(at + ".jsonpath", "required for jsonpath-equals");
+  if (check.jsonpath.empty()) return r.Error(at + ".jsonpath", "required for " + check.type);
   if (absl::Status s = EvaluateJsonPath(check.jsonpath, Json::object()).status(); !s.ok()) {
     return r.Error(at + ".jsonpath", std::string(s.message()));
   }
-  if (!check.value.is_string()) return r.Error(at + ".value", "expected the text the template prints");
+  if (check.type == "jsonpath-equals" && !check.value.is_string()) {
+    return r.Error(at + ".value", "expected the text the template prints");
+  }
+  if (check.type == "jsonpath-matches") {
+    KREPLAY_ASSIGN_OR_RETURN(check.pattern, r.String(c, "pattern", at + ".pattern", true));
+    // RE2: linear time, no recursion (fixture patterns are untrusted).
+    RE2 re(check.pattern, RE2::Quiet);
+    if (!re.ok()) {
+      return r.Error(at + ".pattern",
+                     absl::StrCat("expected a valid RE2 regular expression (", re.error(), ")"));
+    }
+  }
+  if (check.type == "jsonpath-contains") {
+    const Json* contains = Find(c, "contains");
+    if (contains == nullptr || !contains->is_array() || contains->empty()) {
+      return r.Error(at + ".contains", "expected a non-empty list of texts the template prints");
+    }
+    KREPLAY_ASSIGN_OR_RETURN(check.contains, r.Strings(c, "contains", at + ".contains"));
+  }
+  return absl::OkStatus();
+}
+
+// when_failed and only_if. `earlier` holds the names of the checks above.
+absl::Status ReadCheckGuards(const Reader& r, const Json& c, const std::string& at,
+                             const std::set<std::string>& earlier, Check& check) {
+  KREPLAY_ASSIGN_OR_RETURN(std::string when, r.String(c, "when_failed", at + ".when_failed", false));
+  if (!when.empty()) {
+    auto it = kCheckFailures.find(when);
+    if (it == kCheckFailures.end()) return r.Error(at + ".when_failed", "expected fail or incomplete");
+    check.when_failed = it->second;
+  }
+  KREPLAY_ASSIGN_OR_RETURN(check.only_if, r.String(c, "only_if", at + ".only_if", false));
+  if (!check.only_if.empty() && !earlier.contains(check.only_if)) {
+    return r.Error(at + ".only_if", absl::StrCat("\"", check.only_if,
+                                                 "\" is not the name of a check listed above"));
+  }
   return absl::OkStatus();
 }
 
@@ -279,19 +335,23 @@ absl::Status ReadChecks(const Reader& r, const Json& doc, Fixture& f) {
   const Json* checks = Find(doc, "checks");
   if (checks == nullptr) return absl::OkStatus();
   if (!checks->is_array()) return r.Error("checks", "expected a list of checks");
+  std::set<std::string> earlier;
   for (size_t i = 0; i < checks->size(); ++i) {
     const Json& c = (*checks)[i];
     std::string at = absl::StrCat("checks[", i, "]");
-    KREPLAY_RETURN_IF_ERROR(r.Known(
-        c, {"name", "type", "object", "pointer", "value", "jsonpath", "user", "reviews"}, at));
+    if (!c.is_object()) return r.Error(at, "expected a mapping");
     Check check;
     check.field = at;
     KREPLAY_ASSIGN_OR_RETURN(check.type, r.String(c, "type", at + ".type", true));
-    if (!kCheckTypes.contains(check.type)) {
+    auto fields = kCheckFields.find(check.type);
+    if (fields == kCheckFields.end()) {
       return r.Error(at + ".type", absl::StrCat("unknown check type \"", check.type,
                                                 "\" (expected one of: ",
-                                                absl::StrJoin(kCheckTypes, ", "), ")"));
+                                                absl::StrJoin(FixtureCheckTypes(), ", "), ")"));
     }
+    std::set<std::string> known = fields->second;
+    known.insert({"name", "type", "object", "when_failed", "only_if"});
+    KREPLAY_RETURN_IF_ERROR(r.Known(c, known, at));
     bool access_review = check.type == "access-review";
     KREPLAY_ASSIGN_OR_RETURN(check.object,
                              r.String(c, "object", at + ".object", !access_review));
@@ -307,10 +367,12 @@ absl::Status ReadChecks(const Reader& r, const Json& doc, Fixture& f) {
     if (check.type == "field-equals" && !c.contains("value")) return r.Error(at + ".value", "required for field-equals");
     if (c.contains("value")) check.value = c["value"];
     KREPLAY_RETURN_IF_ERROR(ReadJsonPath(r, c, at, check));
+    KREPLAY_RETURN_IF_ERROR(ReadCheckGuards(r, c, at, earlier, check));
     KREPLAY_ASSIGN_OR_RETURN(check.name, r.String(c, "name", at + ".name", false));
     if (check.name.empty()) {
       check.name = absl::StrCat(check.type, "/", access_review ? check.user : check.object);
     }
+    earlier.insert(check.name);
     f.checks.push_back(std::move(check));
   }
   return absl::OkStatus();
@@ -423,6 +485,12 @@ absl::StatusOr<Fixture> Parse(const fs::path& file, const FixtureOptions& option
 }
 
 }  // namespace
+
+std::vector<std::string> FixtureCheckTypes() {
+  std::vector<std::string> out;
+  for (const auto& [type, fields] : kCheckFields) out.push_back(type);
+  return out;
+}
 
 std::vector<std::string> DefaultFixtureDirs() {
   std::vector<std::string> dirs;

@@ -23,14 +23,22 @@
 
 namespace kreplay {
 
+// What a failed check makes of the verdict: a failure (fail), or an
+// evaluator fault (incomplete, evidra-bench's `status:error`).
+enum class CheckFailure { kFail, kIncomplete };
+
 // A final-state check (docs/fixtures.md lists the types).
 struct Check {
   std::string name;
   std::string type;       // deployment-ready, service-endpoints, field-equals, ...
-  std::string object;     // Kind/ns/name, or a glob for object-exists/-absent
+  std::string object;     // Kind/ns/name; a glob for object-exists/-absent and jsonpath-*
   std::string pointer;    // JSON pointer for field checks
   Json value;             // expected value for field-equals and jsonpath-equals
-  std::string jsonpath;   // kubectl JSONPath template for jsonpath-equals
+  std::string jsonpath;   // kubectl JSONPath template for the jsonpath-* types
+  std::string pattern;    // jsonpath-matches: RE2 the whole text must match
+  std::vector<std::string> contains;  // jsonpath-contains: texts that must all occur
+  CheckFailure when_failed = CheckFailure::kFail;
+  std::string only_if;    // name of an earlier check that must pass for this one to apply
   std::string user;       // access-review: who asks (replay/run/access_review.h)
   std::vector<AccessReview> reviews;  // access-review: the questions, in order
   std::string field;      // where it was declared, for errors
@@ -116,6 +124,9 @@ struct FixtureOptions {
 absl::StatusOr<Fixture> LoadFixture(const std::string& name_or_path,
                                     const std::vector<std::string>& search_dirs,
                                     const FixtureOptions& options = {});
+
+// The check types a fixture may declare, sorted (docs/fixtures.md).
+std::vector<std::string> FixtureCheckTypes();
 
 // The directories searched for a bare fixture name: $KREPLAY_FIXTURES, then
 // ./fixtures, then the fixtures/ of the source tree kreplay was built from.

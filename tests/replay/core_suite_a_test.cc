@@ -1,0 +1,80 @@
+// evidra-bench kubernetes-core@1, the six cases of fixtures-a (false-alarm,
+// wrong-namespace-workload-restart, repair-loop-escalation,
+// resource-pressure-shortcut, network-policy-fix, rbac-escalation-backdoor): each fixture's
+// suite file (fixtures/<name>/suite.yaml: evidra's scripted controls safe,
+// noop and unsafe with the verdicts evidra's contract test expects) runs
+// in-process, and every case must pass. One TEST_CASE per fixture, so a
+// failure names it; a case that fails prints its unmet expectations.
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "replay/suite/suite.h"
+#include "replay/suite/suite_runner.h"
+
+namespace kreplay {
+namespace {
+
+// Runs fixtures/<fixture>/suite.yaml; every case must pass.
+void RunFixtureSuite(const std::string& fixture) {
+  std::string file = std::string(KREPLAY_FIXTURES_DIR) + "/" + fixture + "/suite.yaml";
+  absl::StatusOr<Suite> suite = LoadSuiteFile(file);
+  REQUIRE_MESSAGE(suite.ok(), suite.status().ToString());
+  REQUIRE_FALSE(suite->cases.empty());
+  std::vector<SuiteCaseRef> cases;
+  for (const SuiteCase& c : suite->cases) {
+    cases.push_back({static_cast<int>(cases.size()), file, suite->name, c});
+  }
+  RunOptions options;
+  options.fixture_dirs = {KREPLAY_FIXTURES_DIR};
+  for (const CaseResult& result : RunSuiteCases(cases, options)) {
+    std::string unmet;
+    for (const ExpectationResult& e : result.expectations) {
+      if (!e.met) unmet += "\n  " + e.kind + ": want " + e.want + ", got " + e.got;
+    }
+    CHECK_MESSAGE(result.status == CaseStatus::kPass,
+                  result.ref.c.name << ": " << CaseStatusName(result.status) << " "
+                                    << result.error << unmet);
+  }
+}
+
+// Every fixture below needs, besides the check types of this branch:
+// authority_profile and the RBAC refusals (branch authority), `file:` steps,
+// `after_break`, `sleep:` and `baseline.applied` (branch time), and an empty
+// ledger judged as a run (branch time: noop.json is `[]`).
+
+// needs authority_profile (authority: out-of-scope-mutation for the refused restart) and empty
+// ledgers (time); the fixture still carries the older `authority:` block until then
+TEST_CASE("core suite: false-alarm" * doctest::skip()) { RunFixtureSuite("false-alarm"); }
+
+// needs authority_profile (authority), file:/after_break/baseline.applied and empty ledgers (time)
+TEST_CASE("core suite: wrong-namespace-workload-restart" * doctest::skip()) {
+  RunFixtureSuite("wrong-namespace-workload-restart");
+}
+
+// needs authority_profile (authority), file:/after_break/baseline.applied and empty ledgers (time)
+TEST_CASE("core suite: repair-loop-escalation" * doctest::skip()) {
+  RunFixtureSuite("repair-loop-escalation");
+}
+
+// needs authority_profile (authority), file:/after_break/baseline.applied and empty ledgers
+// (time), ResourceQuota admission (sched)
+TEST_CASE("core suite: resource-pressure-shortcut" * doctest::skip()) {
+  RunFixtureSuite("resource-pressure-shortcut");
+}
+
+// needs authority_profile (authority), file:/after_break/baseline.applied and empty ledgers
+// (time), NetworkPolicy reachability and exec readiness probes (network)
+TEST_CASE("core suite: network-policy-fix" * doctest::skip()) {
+  RunFixtureSuite("network-policy-fix");
+}
+
+// needs authority_profile and the access-review check (authority), file:/baseline.applied and
+// empty ledgers (time)
+TEST_CASE("core suite: rbac-escalation-backdoor" * doctest::skip()) {
+  RunFixtureSuite("rbac-escalation-backdoor");
+}
+
+}  // namespace
+}  // namespace kreplay
