@@ -32,6 +32,7 @@ void Snapshot(const Cluster& cluster, const std::vector<ObjectKey>& keys,
 RequestRun RunRequest(Cluster& cluster, const World& world, const Operation& request,
                       ExecContext& ctx) {
   RequestRun run;
+  ctx.world = &world;
   run.targets = ResolveTargets(cluster, request, ctx);
   NoteControllers(cluster, run.targets, run.controllers);
   if (request.mutating()) Snapshot(cluster, run.targets, run.before);
@@ -50,6 +51,7 @@ RequestRun RunRequest(Cluster& cluster, const World& world, const Operation& req
     return run;
   }
   run.notes = std::move(result->notes);
+  run.output = std::move(result->output);
   if (request.mutating()) {
     if (absl::Status settled = Reconcile(cluster, world); !settled.ok()) {
       run.outcome = RequestRun::Outcome::kNotSettled;
