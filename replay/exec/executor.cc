@@ -10,6 +10,7 @@
 #include "replay/exec/delete.h"
 #include "replay/exec/edit.h"
 #include "replay/exec/expose.h"
+#include "replay/exec/logs.h"
 #include "replay/exec/manifest.h"
 #include "replay/exec/read.h"
 #include "replay/exec/rollout.h"
@@ -128,6 +129,7 @@ absl::StatusOr<ExecResult> Execute(Cluster& cluster, const Operation& op, ExecCo
     return ExecResult::Unmodelled(op.problem);
   }
   KREPLAY_RETURN_IF_ERROR(CheckManifestNamespaces(op, ctx));
+  if (op.verb == Verb::kLogs) return ExecLogs(cluster, op, ctx);
   if (!op.mutating() || InfoOf(op.verb).delegated) return ExecRead(cluster, op, ctx);
   for (const VerbHandler& h : kHandlers) {
     if (h.verb != op.verb) continue;

@@ -17,6 +17,7 @@
 #include "replay/exec/operation.h"
 #include "replay/exec/pod_aliases.h"
 #include "sim/cluster.h"
+#include "sim/world.h"
 
 namespace kreplay {
 
@@ -28,6 +29,9 @@ struct ExecContext {
   // request pipeline, run/request.h, resolves once, before the request);
   // unset: the handlers resolve them.
   std::optional<std::vector<ObjectKey>> targets = std::nullopt;
+  // The scene's world (image facts): what `kubectl logs` reads the
+  // containers' processes from (exec/logs.h). Null: logs print nothing.
+  const World* world = nullptr;
 };
 
 // An operation kreplay does not model (helm, drain, rollout undo of a
@@ -46,8 +50,11 @@ struct ExecResult {
   // A multi-object operation may have changed the objects before the one it
   // does not model.
   std::optional<NotModelled> not_modelled;
+  // What a read prints that a report shows: the lines of `kubectl logs`
+  // (bounded, exec/logs.h). Empty for every other operation.
+  std::vector<std::string> output;
 
-  static ExecResult Unmodelled(std::string what) { return {{}, NotModelled{std::move(what)}}; }
+  static ExecResult Unmodelled(std::string what) { return {{}, NotModelled{std::move(what)}, {}}; }
 };
 
 // The objects `op` addresses on `cluster` now: the manifests' objects (-f,

@@ -1,6 +1,7 @@
-// The executor's handler for reads (get, describe, logs, wait, rollout
+// The executor's handler for reads (get, describe, wait, rollout
 // status, ...) and delegated channels (exec, port-forward): they change
 // nothing, but a named object that does not exist fails as on the server.
+// `logs` has its own handler (exec/logs.h).
 #ifndef KREPLAY_REPLAY_EXEC_READ_H_
 #define KREPLAY_REPLAY_EXEC_READ_H_
 

@@ -25,6 +25,7 @@ Json OperationJson(const OperationReport& r) {
   if (!r.error.empty()) out["error"] = r.error;
   if (!op.problem.empty()) out["problem"] = op.problem;
   if (!r.notes.empty()) out["notes"] = r.notes;
+  if (!r.output.empty()) out["output"] = r.output;
   return out;
 }
 

@@ -50,6 +50,15 @@ std::string EffectText(const Effect& e) {
 
 constexpr size_t kOperationWidth = 48;
 
+// A simulated log line as the terminal may show it: control characters
+// (an escape sequence in a container's output) become '?'.
+std::string Printable(std::string line) {
+  for (char& c : line) {
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f) c = '?';
+  }
+  return line;
+}
+
 void Steps(const ReplayResult& result, std::ostringstream& out) {
   out << absl::StrFormat("%-5s %-22s %-48s %-16s %s\n", "STEP", "TOOL", "OPERATION", "RECORDED", "EFFECT");
   for (const StepReport& step : result.steps) {
@@ -67,6 +76,7 @@ void Steps(const ReplayResult& result, std::ostringstream& out) {
     }
     for (const OperationReport& r : step.operations) {
       if (!r.error.empty()) out << "      simulated error: " << r.error << "\n";
+      for (const std::string& line : r.output) out << "      | " << Printable(line) << "\n";
     }
   }
 }

@@ -51,6 +51,7 @@ struct OperationReport {
   // simulated API server would have stored.
   std::map<ObjectKey, ObjectPtr> before;
   std::map<ObjectKey, ObjectPtr> after;
+  std::vector<std::string> output;  // what a read printed: `kubectl logs`' lines (exec/logs.h)
 };
 
 struct StepReport {

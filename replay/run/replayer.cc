@@ -133,6 +133,7 @@ bool RecordRequest(Cluster& cluster, const Fixture& f, const Operation& request,
       report.notes.push_back(std::move(note));
     }
   }
+  report.output.insert(report.output.end(), run.output.begin(), run.output.end());
   using O = RequestRun::Outcome;
   switch (run.outcome) {
     case O::kDone:
@@ -204,7 +205,7 @@ StepReport ReplayStep(Run& run, const ToolCall& call, int index) {
   for (Operation& op : meaning.operations) {
     step.mutating |= op.mutating();
     if (!op.problem.empty()) step.problems.push_back({StepProblem::Kind::kNotInterpretable, op.problem});
-    step.operations.push_back(OperationReport{std::move(op), {}, "", false, {}, {}, {}, {}});
+    step.operations.push_back(OperationReport{std::move(op), {}, "", false, {}, {}, {}, {}, {}});
   }
   std::map<std::string, std::string> aliases_before = run.aliases.mapping();
   step.attempt_only = call.outcome.status == RecordedOutcome::Status::kError;

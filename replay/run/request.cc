@@ -61,6 +61,7 @@ bool WritesRbac(const std::vector<ObjectKey>& targets) {
 RequestRun RunRequest(Cluster& cluster, const World& world, const Operation& request,
                       ExecContext& ctx, const UserInfo* user) {
   RequestRun run;
+  ctx.world = &world;
   run.targets = ResolveTargets(cluster, request, ctx);
   NoteControllers(cluster, run.targets, run.controllers);
   if (request.mutating()) Snapshot(cluster, run.targets, run.before);
@@ -105,6 +106,7 @@ RequestRun RunRequest(Cluster& cluster, const World& world, const Operation& req
   }
   run.notes = std::move(result->notes);
   if (answer) run.notes.push_back(*answer);
+  run.output = std::move(result->output);
   if (request.mutating()) {
     if (absl::Status settled = Reconcile(cluster, world); !settled.ok()) {
       run.outcome = RequestRun::Outcome::kNotSettled;

@@ -42,12 +42,14 @@ struct RequestRun {
   std::map<ObjectKey, ObjectPtr> before;
   std::map<ObjectKey, ObjectPtr> after;
   std::vector<std::string> notes;  // kubectl's informational output, done only
+  std::vector<std::string> output;  // what a read printed (logs' lines), done only
 
   bool done() const { return outcome == Outcome::kDone; }
 };
 
 // Runs `request` on `cluster` and, after an accepted mutation, reconciles
-// with `world`. Never fails: every way it can end is an Outcome.
+// with `world` (which reads see through ctx.world, set here). Never
+// fails: every way it can end is an Outcome.
 //
 // With `user` (the agent under an authority_profile), RBAC authorizes the
 // requests the operation sends first (run/agent_requests.h): a refusal is
