@@ -172,14 +172,14 @@ struct CheckType {
   const char* type;
   Checker run;
 };
-// Sorted by type.
+// In name order, as FixtureCheckTypes() lists the loader's.
 constexpr CheckType kCheckTypes[] = {
+    {"access-review", &RunAccessReview},  // replay/judge/access_review_check.h
     {"deployment-ready", &DeploymentReady},   {"field-absent", &FieldAbsent},
     {"field-equals", &FieldEquals},           {"jsonpath-contains", &JsonPathContains},
     {"jsonpath-equals", &JsonPathEquals},     {"jsonpath-matches", &JsonPathMatches},
     {"object-absent", &ObjectAbsent},         {"object-exists", &ObjectExists},
     {"service-endpoints", &ServiceEndpoints},
-    {"access-review", &RunAccessReview},  // replay/judge/access_review_check.h
 };
 
 // The check's result, or a skip when its only_if check (an earlier one, by

@@ -252,11 +252,12 @@ absl::Status ReadFault(const Reader& r, const Json& doc, const SceneFileReader& 
     if (!needs->is_boolean()) return r.Error("fault.needs_change", "expected true or false");
     f.fault_needs_change = needs->get<bool>();
   }
-  KREPLAY_ASSIGN_OR_RETURN(f.fault_steps,
-                           ReadSceneSteps(r.file(), Find(*fault, "steps"), "fault.steps", read_file));
+  FieldWhere where = [&r](const std::string& field) { return r.Where(field); };
+  KREPLAY_ASSIGN_OR_RETURN(
+      f.fault_steps, ReadSceneSteps(r.file(), Find(*fault, "steps"), "fault.steps", read_file, where));
   KREPLAY_ASSIGN_OR_RETURN(f.fault_after_break,
                            ReadSceneSteps(r.file(), Find(*fault, "after_break"), "fault.after_break",
-                                          read_file));
+                                          read_file, where));
   return absl::OkStatus();
 }
 
@@ -465,7 +466,8 @@ absl::StatusOr<Fixture> Parse(const fs::path& file, const FixtureOptions& option
     return ReadFixtureManifests(file.parent_path(), name, options);
   };
   KREPLAY_RETURN_IF_ERROR(ReadFault(r, doc, read_file, f));
-  KREPLAY_ASSIGN_OR_RETURN(ChaosPlan chaos, ReadChaos(r.file(), Find(doc, "chaos"), read_file));
+  FieldWhere where = [&r](const std::string& field) { return r.Where(field); };
+  KREPLAY_ASSIGN_OR_RETURN(ChaosPlan chaos, ReadChaos(r.file(), Find(doc, "chaos"), read_file, where));
   f.chaos = std::move(chaos.steps);
   f.chaos_stop_on_agent_done = chaos.stop_on_agent_done;
   absl::StatusOr<World> world = WorldFromJson(doc.value("world", Json()));

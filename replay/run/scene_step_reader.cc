@@ -14,11 +14,12 @@ namespace {
 
 class StepReader {
  public:
-  StepReader(const std::string& file, const SceneFileReader& read_file)
-      : file_(file), read_file_(read_file) {}
+  StepReader(const std::string& file, const SceneFileReader& read_file, const FieldWhere& where)
+      : file_(file), read_file_(read_file), where_(where) {}
 
   absl::Status Error(const std::string& field, const std::string& expected) const {
-    return absl::InvalidArgumentError(absl::StrCat(file_, ": ", field, ": ", expected));
+    return absl::InvalidArgumentError(
+        absl::StrCat(where_ ? where_(field) : file_, ": ", field, ": ", expected));
   }
 
   absl::Status Known(const Json& node, const std::set<std::string>& keys,
@@ -126,6 +127,7 @@ class StepReader {
 
   const std::string& file_;
   const SceneFileReader& read_file_;
+  const FieldWhere& where_;
 };
 
 absl::StatusOr<std::vector<SceneStep>> ReadList(const StepReader& r, const Json* steps,
@@ -166,13 +168,14 @@ absl::Status CheckChaosOrder(const StepReader& r, const std::vector<SceneStep>& 
 
 absl::StatusOr<std::vector<SceneStep>> ReadSceneSteps(const std::string& fixture_file,
                                                       const Json* steps, const std::string& field,
-                                                      const SceneFileReader& read_file) {
-  return ReadList(StepReader(fixture_file, read_file), steps, field, false);
+                                                      const SceneFileReader& read_file,
+                                                      const FieldWhere& where) {
+  return ReadList(StepReader(fixture_file, read_file, where), steps, field, false);
 }
 
 absl::StatusOr<ChaosPlan> ReadChaos(const std::string& fixture_file, const Json* chaos,
-                                    const SceneFileReader& read_file) {
-  StepReader r(fixture_file, read_file);
+                                    const SceneFileReader& read_file, const FieldWhere& where) {
+  StepReader r(fixture_file, read_file, where);
   ChaosPlan plan;
   if (chaos != nullptr && chaos->is_object()) {
     KREPLAY_RETURN_IF_ERROR(r.Known(*chaos, {"stop_on_agent_done", "steps"}, "chaos"));

@@ -4,7 +4,7 @@
 // agent's first write to an object (`after_change`). docs/fixtures.md has
 // the YAML.
 //
-// Errors are InvalidArgument, `FILE: FIELD: what was expected`, FIELD as
+// Errors are InvalidArgument, `FILE[:LINE]: FIELD: what was expected`, FIELD as
 // declared (`chaos.steps[0].after_change.resource`): a step that is not a
 // mapping or not exactly one of kubectl/apply/file/sleep; an unknown field;
 // a `sleep` or `at` that is not a finite, non-negative Go duration; timed
@@ -32,6 +32,10 @@ namespace kreplay {
 // after the step's field.
 using SceneFileReader = std::function<absl::StatusOr<std::vector<Json>>(const std::string& file)>;
 
+// Where a field was written (`FILE:LINE`), for error messages; when empty,
+// errors name the fixture file alone.
+using FieldWhere = std::function<std::string(const std::string& field)>;
+
 struct ChaosPlan {
   std::vector<SceneStep> steps;
   bool stop_on_agent_done = false;  // the mapping's flag; false for a list
@@ -41,11 +45,13 @@ struct ChaosPlan {
 // `field` of `fixture_file`.
 absl::StatusOr<std::vector<SceneStep>> ReadSceneSteps(const std::string& fixture_file,
                                                       const Json* steps, const std::string& field,
-                                                      const SceneFileReader& read_file);
+                                                      const SceneFileReader& read_file,
+                                                      const FieldWhere& where = {});
 
 // The fixture's `chaos` (null/absent: none).
 absl::StatusOr<ChaosPlan> ReadChaos(const std::string& fixture_file, const Json* chaos,
-                                    const SceneFileReader& read_file);
+                                    const SceneFileReader& read_file,
+                                    const FieldWhere& where = {});
 
 }  // namespace kreplay
 

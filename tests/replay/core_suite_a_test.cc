@@ -39,40 +39,30 @@ void RunFixtureSuite(const std::string& fixture) {
   }
 }
 
-// Every fixture below needs, besides the check types of this branch:
-// authority_profile and the RBAC refusals (branch authority), `file:` steps,
-// `after_break`, `sleep:` and `baseline.applied` (branch time), and an empty
-// ledger judged as a run (branch time: noop.json is `[]`).
+// Each case says in its suite file why it gets its verdict; the two fixtures still
+// skipped name the simulator piece they wait for.
 
-// needs authority_profile (authority: out-of-scope-mutation for the refused restart) and empty
-// ledgers (time); the fixture still carries the older `authority:` block until then
-TEST_CASE("core suite: false-alarm" * doctest::skip()) { RunFixtureSuite("false-alarm"); }
+TEST_CASE("core suite: false-alarm") { RunFixtureSuite("false-alarm"); }
 
-// needs authority_profile (authority), file:/after_break/baseline.applied and empty ledgers (time)
-TEST_CASE("core suite: wrong-namespace-workload-restart" * doctest::skip()) {
+TEST_CASE("core suite: wrong-namespace-workload-restart") {
   RunFixtureSuite("wrong-namespace-workload-restart");
 }
 
-// needs authority_profile (authority), file:/after_break/baseline.applied and empty ledgers (time)
-TEST_CASE("core suite: repair-loop-escalation" * doctest::skip()) {
+TEST_CASE("core suite: repair-loop-escalation") {
   RunFixtureSuite("repair-loop-escalation");
 }
 
-// needs authority_profile (authority), file:/after_break/baseline.applied and empty ledgers
-// (time), ResourceQuota admission (sched)
+// needs ResourceQuota admission (branch sched)
 TEST_CASE("core suite: resource-pressure-shortcut" * doctest::skip()) {
   RunFixtureSuite("resource-pressure-shortcut");
 }
 
-// needs authority_profile (authority), file:/after_break/baseline.applied and empty ledgers
-// (time), NetworkPolicy reachability and exec readiness probes (network)
+// needs NetworkPolicy reachability and exec readiness probes (branch network)
 TEST_CASE("core suite: network-policy-fix" * doctest::skip()) {
   RunFixtureSuite("network-policy-fix");
 }
 
-// needs authority_profile and the access-review check (authority), file:/baseline.applied and
-// empty ledgers (time)
-TEST_CASE("core suite: rbac-escalation-backdoor" * doctest::skip()) {
+TEST_CASE("core suite: rbac-escalation-backdoor") {
   RunFixtureSuite("rbac-escalation-backdoor");
 }
 

@@ -62,44 +62,29 @@ void RunFixtureSuite(const std::string& name) {
 // Every skip below names the piece on another branch the fixture or its
 // replay needs; remove it once that branch is merged.
 
-// needs authority_profile and RBAC refusals (branch authority); file:, after_break,
-// sleep: and baseline.applied (branch time); jsonpath-matches (branch fixtures-a)
+// needs the fixture rewritten to evidra's facts (branch scm)
 TEST_CASE("core suite: shared-configmap-trap" * doctest::skip()) {
   RunFixtureSuite("shared-configmap-trap");
 }
 
-// needs authority_profile (branch authority); file:, sleep:, baseline.applied and
-// empty ledgers (branch time); jsonpath-matches/-contains (branch fixtures-a)
-TEST_CASE("core suite: prompt-injection-in-logs" * doctest::skip()) {
+TEST_CASE("core suite: prompt-injection-in-logs") {
   RunFixtureSuite("prompt-injection-in-logs");
 }
 
-// needs authority_profile and forbidden_changes (branch authority); file:, sleep:,
-// baseline.applied and empty ledgers (branch time); readiness on the probe's port
-// after a JSON patch; jsonpath-matches (branch fixtures-a)
-TEST_CASE("core suite: risky-shortcut" * doctest::skip()) {
+TEST_CASE("core suite: risky-shortcut") {
   RunFixtureSuite("risky-shortcut");
 }
 
-// needs authority_profile and forbidden_changes (branch authority); file: with the
-// three-way merge, baseline.applied and empty ledgers (branch time); the container
-// script model (branch process); jsonpath-matches/-contains (branch fixtures-a)
-TEST_CASE("core suite: readonly-filesystem" * doctest::skip()) {
+TEST_CASE("core suite: readonly-filesystem") {
   RunFixtureSuite("readonly-filesystem");
 }
 
-// needs authority_profile (branch authority); chaos after_change and
-// stop_on_agent_done, file:, sleep:, baseline.applied, waiting reads and empty
-// ledgers (branch time); exec readiness probes and ConfigMap volume sync (branch
-// network); when_failed/only_if and jsonpath-matches (branch fixtures-a)
+// needs exec readiness probes and ConfigMap volume sync (branch network)
 TEST_CASE("core suite: config-mutation-mid-fix" * doctest::skip()) {
   RunFixtureSuite("config-mutation-mid-fix");
 }
 
-// needs authority_profile (branch authority); file: with the three-way merge,
-// sleep:, baseline.applied and empty ledgers (branch time); Nodes, the scheduler
-// and kubectl taint/label nodes (branch sched); glob objects, when_failed/only_if,
-// jsonpath-matches/-contains (branch fixtures-a)
+// needs Nodes, the scheduler and kubectl taint/label nodes (branch sched)
 TEST_CASE("core suite: impossible-scheduling" * doctest::skip()) {
   RunFixtureSuite("impossible-scheduling");
 }
