@@ -19,6 +19,7 @@ constexpr char kStatus = '\x01';      // `$?`
 constexpr char kSubstOpen = '\x02';   // `$(cat FILE)` number N: \x02 N \x03
 constexpr char kSubstClose = '\x03';
 constexpr char kUnquoted = '\x04';    // marks an unquoted substitution
+constexpr char kBracket = '\x05';     // `[` as a word (test), not a glob
 
 // The outcome of one command: its exit status, or what is outside the model.
 struct Status {
@@ -36,6 +37,11 @@ struct Prepared {
   std::vector<std::string> files;
 };
 
+// Whether position `i` of `script` starts a word.
+bool WordStart(const std::string& script, size_t i) {
+  return i == 0 || std::string(" \t\n;&|").find(script[i - 1]) != std::string::npos;
+}
+
 std::optional<Prepared> Prepare(const std::string& script, std::string& refusal) {
   Prepared out;
   bool single = false;
@@ -45,6 +51,11 @@ std::optional<Prepared> Prepare(const std::string& script, std::string& refusal)
     if (c == '\\' && !single && i + 1 < script.size()) {
       out.script.append(script, i, 2);
       ++i;
+      continue;
+    }
+    if (c == '[' && !single && !dquote && WordStart(script, i) &&
+        (i + 1 == script.size() || script[i + 1] == ' ' || script[i + 1] == '\t')) {
+      out.script.push_back(kBracket);
       continue;
     }
     if (c == '\'' && !dquote) single = !single;
@@ -123,6 +134,10 @@ class Interpreter {
     for (size_t i = 0; i < word.size(); ++i) {
       if (word[i] == kStatus) {
         absl::StrAppend(&out, last_);
+        continue;
+      }
+      if (word[i] == kBracket) {
+        out.push_back('[');
         continue;
       }
       bool unquoted = word[i] == kUnquoted;

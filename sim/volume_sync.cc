@@ -43,7 +43,8 @@ std::string LatestTick(const Json& pod, const std::string& now) {
   std::optional<absl::Time> start = ParseClockTime(GetString(pod, "status.startTime"));
   std::optional<absl::Time> at = ParseClockTime(now);
   if (!start || !at || *at < *start) return "";
-  int64_t ticks = absl::IDivDuration(*at - *start, kVolumeSyncPeriod, nullptr);
+  absl::Duration remainder;
+  int64_t ticks = absl::IDivDuration(*at - *start, kVolumeSyncPeriod, &remainder);
   return FormatClockTime(*start + ticks * kVolumeSyncPeriod);
 }
 

@@ -88,11 +88,10 @@ TEST_CASE("core suite: readonly-filesystem" * doctest::skip()) {
   RunFixtureSuite("readonly-filesystem");
 }
 
-// needs authority_profile (branch authority); chaos after_change and
-// stop_on_agent_done, file:, sleep:, baseline.applied, waiting reads and empty
-// ledgers (branch time); exec readiness probes and ConfigMap volume sync (branch
-// network); when_failed/only_if and jsonpath-matches (branch fixtures-a)
-TEST_CASE("core suite: config-mutation-mid-fix" * doctest::skip()) {
+// web's exec readiness probe reads /config/mode (sim/exec_probe) from a
+// whole-volume mount the kubelet refreshes at its 60 s sync ticks
+// (sim/volume_sync); the drift is the after_change chaos
+TEST_CASE("core suite: config-mutation-mid-fix") {
   RunFixtureSuite("config-mutation-mid-fix");
 }
 

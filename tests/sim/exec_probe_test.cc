@@ -38,7 +38,7 @@ ProbeOutcome Run(const std::string& script, const ContainerFs& fs, Net& net) {
 
 TEST_CASE("exec probe: test \"$(cat FILE)\" = VALUE reads the mounted file") {
   Net net;
-  const std::string probe = R"(test "$(cat /config/mode)" = good)";
+  const std::string probe = R"p(test "$(cat /config/mode)" = good)p";
   CHECK(Run(probe, ConfigFs("good"), net) == ProbeOutcome::kSuccess);
   // Command substitution drops trailing newlines only.
   CHECK(Run(probe, ConfigFs("good\n\n"), net) == ProbeOutcome::kSuccess);
@@ -46,12 +46,12 @@ TEST_CASE("exec probe: test \"$(cat FILE)\" = VALUE reads the mounted file") {
   CHECK(Run(probe, ConfigFs("goodx"), net) == ProbeOutcome::kFailure);
   CHECK(Run(probe, ConfigFs(" good"), net) == ProbeOutcome::kFailure);
   // A missing file substitutes "" (cat fails, the test compares "" = good).
-  CHECK(Run(R"(test "$(cat /config/other)" = good)", ConfigFs("good"), net) ==
+  CHECK(Run(R"p(test "$(cat /config/other)" = good)p", ConfigFs("good"), net) ==
         ProbeOutcome::kFailure);
-  CHECK(Run(R"([ "$(cat /config/mode)" != bad ])", ConfigFs("good"), net) ==
+  CHECK(Run(R"p([ "$(cat /config/mode)" != bad ])p", ConfigFs("good"), net) ==
         ProbeOutcome::kSuccess);
   // Single quotes keep `$(...)` literal.
-  CHECK(Run(R"(test '$(cat /config/mode)' = good)", ConfigFs("good"), net) ==
+  CHECK(Run(R"p(test '$(cat /config/mode)' = good)p", ConfigFs("good"), net) ==
         ProbeOutcome::kFailure);
 }
 

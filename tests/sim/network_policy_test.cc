@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "model/manifest.h"
 #include "model/object_key.h"
@@ -167,7 +168,8 @@ TEST_CASE("network policy: namespaceSelector alone, combined with podSelector, o
   SUBCASE("namespaceSelector alone: every pod of the matching namespaces") {
     PolicyTest t;
     t.Add(kDenyAll);
-    t.Add(Admit("[{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: other}}}]}]"));
+    t.Add(Admit("[{from: [{namespaceSelector: "
+                "{matchLabels: {kubernetes.io/metadata.name: other}}}]}]"));
     CHECK(t.Allowed("fe", "be", 8080, "TCP", "other"));
     CHECK_FALSE(t.Allowed("fe", "be", 8080));
   }
@@ -241,8 +243,9 @@ spec:
   CHECK_FALSE(t.Allowed("fe", "db", 80));
   CHECK_FALSE(t.Allowed("fe", "be", 80));
   CHECK(t.Allowed("be", "db", 80));  // backend is not selected: not isolated
-  // The policy has Egress only (defaulted): frontend's ingress stays open.
-  CHECK(t.Allowed("db", "fe", 80));
+  // No policyTypes: Ingress is implied as well, so frontend's ingress is isolated
+  // with no ingress rule.
+  CHECK_FALSE(t.Allowed("db", "fe", 80));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 
 #include "model/manifest.h"
@@ -21,7 +22,10 @@ World NetWorld() {
 
 // backend (nginx on 80) behind Service backend; a busybox client pod whose
 // readiness probe wgets `url`.
-std::string Stack(const std::string& url, const std::string& target_port = "80") {
+constexpr char kNginx[] = R"({name: nginx, image: "nginx:1.27", ports: [{containerPort: 80}]})";
+
+std::string Stack(const std::string& url, const std::string& target_port = "80",
+                  const std::string& backend = kNginx) {
   return R"(
 apiVersion: v1
 kind: Namespace
@@ -30,7 +34,7 @@ metadata: {name: bench}
 apiVersion: v1
 kind: Pod
 metadata: {name: backend, namespace: bench, labels: {app: backend}}
-spec: {containers: [{name: nginx, image: "nginx:1.27", ports: [{containerPort: 80}]}]}
+spec: {containers: [)" + backend + R"(]}
 ---
 apiVersion: v1
 kind: Service
@@ -110,19 +114,31 @@ spec:
 )");
     CHECK(ClientReady(cluster));
   }
-  SUBCASE("the policy port is the targetPort, not the Service port") {
-    Cluster cluster = ClusterFrom(Stack("http://backend/"), world);
-    Apply(cluster, world, std::string(kDenyBackend) + R"(
+}
+
+TEST_CASE("reachability: the policy port is the targetPort, not the Service port") {
+  World world = NetWorld();
+  // busybox httpd on 8080 behind Service port 80.
+  std::string stack = Stack("http://backend/", "8080",
+                            R"({name: web, image: "busybox:1.36", command: [httpd, -f, -p, "8080"]})");
+  auto allowing = [](const std::string& port) {
+    return std::string(kDenyBackend) + R"(
 ---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
-metadata: {name: allow-8080, namespace: bench}
+metadata: {name: allow-port, namespace: bench}
 spec:
   podSelector: {matchLabels: {app: backend}}
-  ingress: [{ports: [{port: 8080}]}]
-)");
-    CHECK_FALSE(ClientReady(cluster));
-  }
+  ingress: [{ports: [{port: )" + port + R"(}]}]
+)";
+  };
+  Cluster cluster = ClusterFrom(stack, world);
+  REQUIRE(ClientReady(cluster));
+  Cluster service_port = cluster;
+  Apply(service_port, world, allowing("80"));
+  CHECK_FALSE(ClientReady(service_port));
+  Apply(cluster, world, allowing("8080"));
+  CHECK(ClientReady(cluster));
 }
 
 TEST_CASE("reachability: near misses of the Service path fail") {

@@ -23,7 +23,7 @@ World BusyboxWorld() {
 // The config-mutation-mid-fix shape: web's exec probe reads /config/mode,
 // a whole-volume mount of web-config; `mount` is the volumeMount.
 std::string Web(const std::string& mount) {
-  return R"(
+  return R"y(
 apiVersion: v1
 kind: Namespace
 metadata: {name: bench}
@@ -43,9 +43,9 @@ spec:
     command: [sh, -c, "httpd -f -p 8080"]
     readinessProbe:
       exec: {command: [sh, -c, 'test "$(cat /config/mode)" = good']}
-    volumeMounts: [)" + mount + R"(]
+    volumeMounts: [)y" + mount + R"y(]
   volumes: [{name: config, configMap: {name: web-config}}]
-)";
+)y";
 }
 
 constexpr char kWholeVolume[] = "{name: config, mountPath: /config}";
