@@ -1,5 +1,6 @@
 #include "sim/cluster.h"
 
+#include <memory>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -169,5 +170,22 @@ std::vector<Change> Cluster::TakeJournal() {
 }
 
 int64_t Cluster::NextOrdinal(const std::string& owner) { return ordinals_[owner]++; }
+
+const Json* Cluster::NodeState(const std::string& key) const {
+  auto it = node_state_.find(key);
+  return it == node_state_.end() ? nullptr : it->second.get();
+}
+
+void Cluster::SetNodeState(const std::string& key, Json value) {
+  node_state_[key] = std::make_shared<const Json>(std::move(value));
+}
+
+void Cluster::EraseNodeState(const std::string& key) { node_state_.erase(key); }
+
+std::vector<std::string> Cluster::NodeStateKeys() const {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : node_state_) out.push_back(key);
+  return out;
+}
 
 }  // namespace kreplay

@@ -88,6 +88,16 @@ class Cluster {
   // A fresh deterministic sequence number for names derived from `owner`.
   int64_t NextOrdinal(const std::string& owner);
 
+  // State kept on the node that the API does not show (the kubelet's
+  // ConfigMap and Secret content projected into a running pod's volumes,
+  // sim/volume_sync.h), by key; nullptr when absent. Setting it is no API
+  // write: it is neither journaled nor counted by writes().
+  const Json* NodeState(const std::string& key) const;
+  void SetNodeState(const std::string& key, Json value);
+  void EraseNodeState(const std::string& key);
+  // Every key with node state, in order.
+  std::vector<std::string> NodeStateKeys() const;
+
  private:
   int64_t NextResourceVersion() { return ++resource_version_; }
   void Journal(const ObjectKey& key, ObjectPtr before, ObjectPtr after);
@@ -100,6 +110,7 @@ class Cluster {
   int64_t resource_version_ = 1000;
   absl::btree_map<std::string, int64_t> ordinals_;     // per owner
   absl::btree_map<std::string, int64_t> incarnations_; // per kind/ns/name
+  absl::btree_map<std::string, ObjectPtr> node_state_;  // shared: copies stay cheap
   std::vector<Change> journal_;
   uint64_t writes_ = 0;
 };

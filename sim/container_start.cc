@@ -9,6 +9,8 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "sim/config_data.h"
+#include "sim/exec_probe.h"
+#include "sim/reachability.h"
 
 namespace kreplay {
 namespace {
@@ -55,14 +57,26 @@ Files VolumeFiles(const Json& volume, const ConfigData& data) {
   return out;
 }
 
+// The data behind volume `name`: what the kubelet projected into the
+// running pod, else the store's now.
+std::optional<ConfigData> VolumeData(const std::string& name, const SourceRef& ref,
+                                     const std::string& ns, const ObjectStore& store,
+                                     const std::map<std::string, ConfigData>* projected) {
+  if (projected != nullptr) {
+    if (auto it = projected->find(name); it != projected->end()) return it->second;
+  }
+  return ReadConfigData(store, ref.kind, ns, ref.name);
+}
+
 struct Volumes {
   std::map<std::string, Files> files;  // volume name -> files
+  std::map<std::string, Files> start_files;  // what subPath mounts keep
   std::map<std::string, bool> writable;  // volume name -> writable mount
   std::string failure;                   // "" when every volume is set up
 };
 
-Volumes SetUpVolumes(const Json& spec, const std::string& ns,
-                     const ObjectStore& store) {
+Volumes SetUpVolumes(const Json& spec, const std::string& ns, const ObjectStore& store,
+                     const StartOptions& options) {
   Volumes out;
   const Json* volumes = Find(spec, "volumes");
   if (volumes == nullptr || !volumes->is_array()) return out;
@@ -72,15 +86,25 @@ Volumes SetUpVolumes(const Json& spec, const std::string& ns,
                          volume.contains("persistentVolumeClaim");
     std::optional<SourceRef> ref = VolumeSource(volume);
     if (!ref) continue;
-    std::optional<ConfigData> data = ReadConfigData(store, ref->kind, ns, ref->name);
+    std::optional<ConfigData> data = VolumeData(name, *ref, ns, store, options.projected);
+    std::optional<ConfigData> start_data =
+        options.started ? VolumeData(name, *ref, ns, store, options.started) : data;
     if (!data && !ref->optional && out.failure.empty()) {
       out.failure = absl::StrCat("MountVolume.SetUp failed for volume \"", name,
                                  "\" : ", Lower(ref->kind), " \"", ref->name,
                                  "\" not found");
     }
     out.files[name] = VolumeFiles(volume, data.value_or(ConfigData{}));
+    out.start_files[name] = VolumeFiles(volume, start_data.value_or(ConfigData{}));
   }
   return out;
+}
+
+// The files volume `name` held at the start (what a subPath mount keeps).
+const Files& StartFiles(const Volumes& volumes, const std::string& name) {
+  static const Files kNoFiles;
+  auto it = volumes.start_files.find(name);
+  return it == volumes.start_files.end() ? kNoFiles : it->second;
 }
 
 Files MountedFiles(const Json& container, const Volumes& volumes) {
@@ -93,8 +117,9 @@ Files MountedFiles(const Json& container, const Volumes& volumes) {
     std::string path = GetString(mount, "mountPath");
     std::string sub_path = GetString(mount, "subPath");
     if (!sub_path.empty()) {
-      auto file = it->second.find(sub_path);
-      if (file != it->second.end()) out[path] = file->second;
+      const Files& kept = StartFiles(volumes, it->first);
+      auto file = kept.find(sub_path);
+      if (file != kept.end()) out[path] = file->second;
       continue;
     }
     for (const auto& [name, content] : it->second) {
@@ -208,7 +233,39 @@ int64_t ProbePort(const Json& port, const Json& container) {
   return -1;
 }
 
-bool Ready(const std::vector<int64_t>& ports, const Json& container) {
+// Where a container runs, for its exec probe.
+struct ProbeSite {
+  const Json& pod;
+  const ObjectStore& store;
+  const World& world;
+  const ImageBehavior& image;
+  const ProcessMounts& mounts;
+  const ContainerProcess& process;
+};
+
+// The exec probe's outcome; unknown counts as passing (docs/semantics.md
+// "Exec readiness probes").
+bool ExecProbePasses(const Json& exec, const ProbeSite& site) {
+  std::vector<std::string> command;
+  for (const Json& word : exec.value("command", Json::array())) {
+    if (!word.is_string()) return true;
+    command.push_back(word.get<std::string>());
+  }
+  std::vector<std::string> image_files;
+  for (const FileRequirement& f : site.image.files) image_files.push_back(f.path);
+  ContainerFs fs(ImageRoot(site.image.image, image_files), site.mounts.mounts,
+                 site.mounts.read_only_root);
+  for (const auto& [path, content] : site.process.files) fs.WriteFile(path, content, false);
+  ProbeContext context;
+  context.fs = &fs;
+  context.connect = [&site](const std::string& host, int64_t port) {
+    return ReachFromPod(site.store, site.world, site.pod, host, port).reachable;
+  };
+  return RunExecProbe(command, context).outcome != ProbeOutcome::kFailure;
+}
+
+// `site` is nullptr when exec probes are not run.
+bool Ready(const std::vector<int64_t>& ports, const Json& container, const ProbeSite* site) {
   const Json* probe = Find(container, "readinessProbe");
   if (probe == nullptr) return true;
   for (const char* handler : {"httpGet", "tcpSocket", "grpc"}) {
@@ -217,7 +274,9 @@ bool Ready(const std::vector<int64_t>& ports, const Json& container) {
     int64_t port = ProbePort(h->value("port", Json()), container);
     return std::find(ports.begin(), ports.end(), port) != ports.end();
   }
-  return true;  // exec probes are not evaluated (docs/semantics.md)
+  const Json* exec = Find(*probe, "exec");
+  if (exec == nullptr || site == nullptr) return true;
+  return ExecProbePasses(*exec, *site);
 }
 
 // The container's mounts as its process sees them: each volume's files
@@ -238,8 +297,9 @@ ProcessMounts MountsOf(const Json& container, const Volumes& volumes) {
     auto files = volumes.files.find(name);
     if (files != volumes.files.end()) {
       if (!sub_path.empty()) {
-        auto file = files->second.find(sub_path);
-        if (file == files->second.end()) continue;
+        const Files& kept = StartFiles(volumes, name);
+        auto file = kept.find(sub_path);
+        if (file == kept.end()) continue;
         m.file = true;
         m.files[m.path] = file->second;
       } else {
@@ -253,9 +313,9 @@ ProcessMounts MountsOf(const Json& container, const Volumes& volumes) {
   return out;
 }
 
-ContainerStart StartContainer(const Json& container, const std::string& ns,
+ContainerStart StartContainer(const Json& pod, const Json& container, const std::string& ns,
                               const ObjectStore& store, const World& world,
-                              const Volumes& volumes) {
+                              const Volumes& volumes, const StartOptions& options) {
   ContainerStart out{GetString(container, "name"), GetString(container, "image"),
                      StartState::kRunning, "", false};
   if (!volumes.failure.empty()) {
@@ -275,7 +335,8 @@ ContainerStart StartContainer(const Json& container, const std::string& ns,
     out.message = error;
     return out;
   }
-  out.process = ModelProcess(container, *image, MountsOf(container, volumes));
+  ProcessMounts mounts = MountsOf(container, volumes);
+  out.process = ModelProcess(container, *image, mounts);
   std::string unmet;
   if (out.process.image_program) {
     unmet = CheckConditions(*image, container, MountedFiles(container, volumes), env, volumes);
@@ -290,7 +351,8 @@ ContainerStart StartContainer(const Json& container, const std::string& ns,
                                ": ", unmet);
     return out;
   }
-  out.ready = Ready(out.process.ports, container);
+  ProbeSite site{pod, store, world, *image, mounts, out.process};
+  out.ready = Ready(out.process.ports, container, options.run_exec_probes ? &site : nullptr);
   return out;
 }
 
@@ -309,15 +371,16 @@ const char* ReasonOf(StartState state) {
 
 std::vector<ContainerStart> EvaluateStart(const Json& pod, const std::string& ns,
                                           const ObjectStore& store,
-                                          const World& world) {
+                                          const World& world,
+                                          const StartOptions& options) {
   std::vector<ContainerStart> out;
   const Json* spec = Find(pod, "spec");
   if (spec == nullptr) return out;
-  Volumes volumes = SetUpVolumes(*spec, ns, store);
+  Volumes volumes = SetUpVolumes(*spec, ns, store, options);
   const Json* containers = Find(*spec, "containers");
   if (containers == nullptr || !containers->is_array()) return out;
   for (const Json& container : *containers) {
-    out.push_back(StartContainer(container, ns, store, world, volumes));
+    out.push_back(StartContainer(pod, container, ns, store, world, volumes, options));
   }
   return out;
 }
@@ -325,10 +388,26 @@ std::vector<ContainerStart> EvaluateStart(const Json& pod, const std::string& ns
 std::vector<int64_t> ListeningPorts(const Json& pod, const std::string& container,
                                     const std::string& ns, const ObjectStore& store,
                                     const World& world) {
-  for (const ContainerStart& c : EvaluateStart(pod, ns, store, world)) {
+  StartOptions options;
+  options.run_exec_probes = false;  // listening needs no readiness (and no recursion)
+  for (const ContainerStart& c : EvaluateStart(pod, ns, store, world, options)) {
     if (c.name == container && c.state == StartState::kRunning) return c.process.ports;
   }
   return {};
+}
+
+std::map<std::string, ConfigData> ProjectedVolumeData(const Json& pod, const std::string& ns,
+                                                      const ObjectStore& store) {
+  std::map<std::string, ConfigData> out;
+  const Json* volumes = Find(pod, "spec.volumes");
+  if (volumes == nullptr || !volumes->is_array()) return out;
+  for (const Json& volume : *volumes) {
+    std::optional<SourceRef> ref = VolumeSource(volume);
+    if (!ref) continue;
+    std::optional<ConfigData> data = ReadConfigData(store, ref->kind, ns, ref->name);
+    if (data) out[GetString(volume, "name")] = *std::move(data);
+  }
+  return out;
 }
 
 }  // namespace kreplay

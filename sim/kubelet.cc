@@ -1,12 +1,18 @@
 // The kubelet stand-in: gives every pod the status its containers would
-// have, from the world's image facts (sim/container_start.h).
+// have, from the world's image facts (sim/container_start.h); keeps the
+// volumes of running pods in sync (sim/volume_sync.h) and re-runs their exec
+// readiness probes on every pass (sim/pod_readiness.h).
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "sim/container_start.h"
 #include "sim/controller.h"
 #include "sim/names.h"
+#include "sim/pod_readiness.h"
 #include "sim/pod_status.h"
+#include "sim/volume_sync.h"
 
 namespace kreplay {
 namespace {
@@ -87,6 +93,27 @@ Json PodStatus(const Json& pod, const std::vector<ContainerStart>& starts,
   return status;
 }
 
+// A starting (or restarting) pod: its status from a fresh start, its
+// volumes projected with the store's content now.
+Json StartStatus(Cluster& cluster, const Json& pod, const World& world) {
+  std::string ns = GetString(pod, "metadata.namespace");
+  std::vector<ContainerStart> starts = EvaluateStart(pod, ns, cluster.store(), world);
+  ProjectAtStart(cluster, pod);
+  return PodStatus(pod, starts, cluster.now());
+}
+
+// A running pod: its volumes synced, then its exec readiness probes re-run
+// against what the volumes hold; nullopt when nothing needs evaluating.
+std::optional<Json> RunningStatus(Cluster& cluster, const Json& pod, const World& world) {
+  ProjectedVolumes volumes = SyncRunningVolumes(cluster, pod);
+  if (!HasExecReadinessProbe(pod)) return std::nullopt;
+  StartOptions options;
+  options.projected = &volumes.current;
+  options.started = &volumes.started;
+  std::string ns = GetString(pod, "metadata.namespace");
+  return RefreshReadiness(pod, EvaluateStart(pod, ns, cluster.store(), world, options));
+}
+
 }  // namespace
 
 absl::StatusOr<bool> SyncKubelet(Cluster& cluster, const World& world) {
@@ -94,11 +121,14 @@ absl::StatusOr<bool> SyncKubelet(Cluster& cluster, const World& world) {
   std::vector<const Json*> pods = cluster.store().List("Pod");
   std::vector<std::pair<ObjectKey, Json>> updates;
   for (const Json* pod : pods) {
-    if (!IsPodActive(*pod) || StillRunning(*pod)) continue;
-    std::string ns = GetString(*pod, "metadata.namespace");
-    std::vector<ContainerStart> starts = EvaluateStart(*pod, ns, cluster.store(), world);
-    updates.emplace_back(KeyOf(*pod), PodStatus(*pod, starts, cluster.now()));
+    if (!IsPodActive(*pod)) continue;
+    if (!StillRunning(*pod)) {
+      updates.emplace_back(KeyOf(*pod), StartStatus(cluster, *pod, world));
+    } else if (std::optional<Json> status = RunningStatus(cluster, *pod, world)) {
+      updates.emplace_back(KeyOf(*pod), *std::move(status));
+    }
   }
+  ForgetGonePods(cluster);
   for (const auto& [key, status] : updates) {
     const Json* live = cluster.Get(key);
     if (live && live->contains("status") && (*live)["status"] == status) continue;

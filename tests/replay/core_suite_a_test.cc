@@ -57,8 +57,9 @@ TEST_CASE("core suite: resource-pressure-shortcut" * doctest::skip()) {
   RunFixtureSuite("resource-pressure-shortcut");
 }
 
-// needs NetworkPolicy reachability and exec readiness probes (branch network)
-TEST_CASE("core suite: network-policy-fix" * doctest::skip()) {
+// the probes' readiness is their wget through the NetworkPolicies (sim/network_policy,
+// sim/reachability, sim/exec_probe), re-run on every kubelet pass
+TEST_CASE("core suite: network-policy-fix") {
   RunFixtureSuite("network-policy-fix");
 }
 
