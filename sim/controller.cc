@@ -14,8 +14,10 @@ constexpr Controller kControllers[] = {
     {"garbage-collector", &SyncGarbageCollector},
     {"deployment-controller", &SyncDeployments},
     {"replicaset-controller", &SyncReplicaSets},
+    {"default-scheduler", &SyncScheduler},
     {"kubelet", &SyncKubelet},
     {"endpoints-controller", &SyncEndpoints},
+    {"resourcequota-controller", &SyncResourceQuotas},
 };
 
 // Generous: a rollout of N replicas settles in about N passes.

@@ -87,6 +87,10 @@ Json PodStatus(const Json& pod, const std::vector<ContainerStart>& starts,
   return status;
 }
 
+// Only the kubelet of the pod's node runs it: a pod the scheduler has not
+// bound (sim/scheduler.h) stays Pending, with no container statuses.
+bool BoundToNode(const Json& pod) { return !GetString(pod, "spec.nodeName").empty(); }
+
 }  // namespace
 
 absl::StatusOr<bool> SyncKubelet(Cluster& cluster, const World& world) {
@@ -94,7 +98,7 @@ absl::StatusOr<bool> SyncKubelet(Cluster& cluster, const World& world) {
   std::vector<const Json*> pods = cluster.store().List("Pod");
   std::vector<std::pair<ObjectKey, Json>> updates;
   for (const Json* pod : pods) {
-    if (!IsPodActive(*pod) || StillRunning(*pod)) continue;
+    if (!IsPodActive(*pod) || !BoundToNode(*pod) || StillRunning(*pod)) continue;
     std::string ns = GetString(*pod, "metadata.namespace");
     std::vector<ContainerStart> starts = EvaluateStart(*pod, ns, cluster.store(), world);
     updates.emplace_back(KeyOf(*pod), PodStatus(*pod, starts, cluster.now()));

@@ -77,6 +77,23 @@ absl::Status CreatePod(Cluster& cluster, const Json& rs) {
   return IgnoreTerminating(cluster.Create(std::move(pod)).status());
 }
 
+// Creates up to `count` pods; an admission refusal (ResourceQuota) stops
+// the burst and becomes `failure`, the ReplicaFailure condition's message,
+// as upstream's manageReplicas records FailedCreate and retries later.
+// Returns whether any pod was created.
+absl::StatusOr<bool> CreatePods(Cluster& cluster, const ObjectKey& key, int64_t count,
+                                std::string& failure) {
+  for (int64_t i = 0; i < count; ++i) {
+    absl::Status s = CreatePod(cluster, *cluster.Get(key));
+    if (absl::IsPermissionDenied(s)) {
+      failure = std::string(s.message());
+      return i > 0;
+    }
+    KREPLAY_RETURN_IF_ERROR(s);
+  }
+  return true;
+}
+
 // `ReplicaSet bench/web-5d8f (of Deployment web)`.
 std::string Describe(const Json& rs) {
   std::string text = absl::StrCat("ReplicaSet ", GetString(rs, "metadata.namespace"), "/",
@@ -133,8 +150,8 @@ absl::StatusOr<bool> SyncOne(Cluster& cluster, const Json& rs) {
   ObjectKey key = KeyOf(rs);
   if (want > have && failure.empty()) {
     KREPLAY_RETURN_IF_ERROR(CheckPodLimits(cluster, rs, want, have));
-    for (int64_t i = have; i < want; ++i) KREPLAY_RETURN_IF_ERROR(CreatePod(cluster, *cluster.Get(key)));
-    return true;
+    KREPLAY_ASSIGN_OR_RETURN(bool created, CreatePods(cluster, key, want - have, failure));
+    if (created) return true;
   }
   if (want < have) {
     std::sort(pods.begin(), pods.end(), DeleteFirst);
