@@ -53,8 +53,7 @@ class Cluster {
   // Creates `object`: assigns uid, resourceVersion, generation, creation
   // time and defaults; returns the stored object.
   // Errors: AlreadyExists, NotFound (namespace), FailedPrecondition
-  // (namespace terminating), InvalidArgument (no name or kind),
-  // PermissionDenied (ResourceQuota admission, sim/resource_quota.h).
+  // (namespace terminating), InvalidArgument (no name or kind).
   absl::StatusOr<Json> Create(Json object);
 
   // Replaces the stored object with `object` (a PUT of the whole object);

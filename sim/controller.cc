@@ -5,6 +5,8 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "sim/resource_quota.h"
+#include "sim/scheduler.h"
 
 namespace kreplay {
 namespace {

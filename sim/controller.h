@@ -7,9 +7,8 @@
 //
 // A table filled by several files: the loop and the table are in
 // controller.cc, each controller in a file of its own (deployment_controller,
-// replicaset_controller, scheduler, kubelet, endpoints_controller,
-// resource_quota_controller, garbage_collector, which also finalises
-// deleted namespaces).
+// replicaset_controller, kubelet, endpoints_controller, garbage_collector,
+// which also finalises deleted namespaces).
 //
 // A controller's write can be refused like anyone's. The refusals its
 // upstream counterpart expects and skips are tolerated (IgnoreGone,
@@ -53,12 +52,10 @@ absl::Status IgnoreTerminating(absl::Status status);
 // Individual controllers, exposed for tests.
 absl::StatusOr<bool> SyncDeployments(Cluster& cluster, const World& world);
 absl::StatusOr<bool> SyncReplicaSets(Cluster& cluster, const World& world);
-absl::StatusOr<bool> SyncScheduler(Cluster& cluster, const World& world);
 absl::StatusOr<bool> SyncKubelet(Cluster& cluster, const World& world);
 absl::StatusOr<bool> SyncEndpoints(Cluster& cluster, const World& world);
 absl::StatusOr<bool> SyncGarbageCollector(Cluster& cluster, const World& world);
 absl::StatusOr<bool> SyncNamespaces(Cluster& cluster, const World& world);
-absl::StatusOr<bool> SyncResourceQuotas(Cluster& cluster, const World& world);
 
 }  // namespace kreplay
 

@@ -133,8 +133,16 @@ Json ReplicaSetStatus(const Json& rs, const std::vector<const Json*>& pods,
                  {"availableReplicas", ready},
                  {"observedGeneration", GetInt(rs, "metadata.generation", 1)}};
   if (!failure.empty()) {
-    status["conditions"] = Json::array({{{"type", "ReplicaFailure"}, {"status", "True"},
-                                         {"reason", "FailedCreate"}, {"message", failure}}});
+    // As calculateStatus, a condition already there is kept: its message is
+    // the first failure's (a retried create names another pod).
+    Json condition = {{"type", "ReplicaFailure"}, {"status", "True"},
+                      {"reason", "FailedCreate"}, {"message", failure}};
+    if (const Json* old = Find(rs, "status.conditions"); old != nullptr && old->is_array()) {
+      for (const Json& c : *old) {
+        if (GetString(c, "type") == "ReplicaFailure") condition = c;
+      }
+    }
+    status["conditions"] = Json::array({condition});
   }
   return status;
 }

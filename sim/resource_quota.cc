@@ -235,7 +235,7 @@ absl::StatusOr<Json> QuotaStatus(const ObjectStore& store, const Json& quota) {
   KREPLAY_ASSIGN_OR_RETURN(ResourceList hard, Hard(quota));
   Json status = {{"hard", Json::object()}, {"used", Json::object()}};
   if (hard.empty()) return status;
-  status["hard"] = (*Find(quota, "spec.hard"));
+  for (const auto& [name, q] : hard) status["hard"][name] = q.String();
   ResourceList used;
   if (!Scoped(quota)) {
     KREPLAY_ASSIGN_OR_RETURN(used, NamespaceUsage(store, GetString(quota, "metadata.namespace"), hard));

@@ -22,7 +22,9 @@
 #include "absl/status/statusor.h"
 #include "model/json.h"
 #include "model/object_store.h"
+#include "sim/cluster.h"
 #include "sim/pod_requests.h"
+#include "sim/world.h"
 
 namespace kreplay {
 
@@ -44,7 +46,13 @@ absl::StatusOr<Json> QuotaStatus(const ObjectStore& store, const Json& quota);
 // constrained cpu or memory resource, `pods "web-1" is forbidden: exceeded
 // quota: q, requested: requests.cpu=500m, used: requests.cpu=1600m,
 // limited: requests.cpu=2` when the create would pass a hard limit.
+// Cluster::Create calls it (a refusal is its PermissionDenied error).
 absl::Status AdmitQuota(const ObjectStore& store, const Json& object);
+
+// One sync of the resource quota controller (sim/controller.h's table,
+// resource_quota_controller.cc): writes QuotaStatus where it changed;
+// returns whether it wrote.
+absl::StatusOr<bool> SyncResourceQuotas(Cluster& cluster, const World& world);
 
 }  // namespace kreplay
 

@@ -8,7 +8,7 @@
 //   preemption: 0/1 nodes are available: 1 Preemption is not helpful for
 //   scheduling.
 //
-// The controller is SyncScheduler (sim/controller.h). Pods bound to a node
+// The controller is SyncScheduler, in sim/controller.h's table. Pods bound to a node
 // stay there: a taint or label added later does not move them (NoExecute
 // eviction is not modelled). Among the nodes that fit, the one with the
 // most free cpu and memory (the LeastAllocated score) wins, the name
@@ -20,7 +20,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
+#include "sim/cluster.h"
 #include "sim/scheduler_fit.h"
+#include "sim/world.h"
 
 namespace kreplay {
 
@@ -31,6 +34,12 @@ namespace kreplay {
 // short of resources: kreplay has no pod priorities, so there is never a
 // victim). `preempt_never` is the pod's preemptionPolicy: Never.
 std::string UnschedulableMessage(const std::vector<NodeFit>& fits, bool preempt_never);
+
+// One sync of the scheduler (a controller of sim/controller.h's table):
+// binds or marks every unbound pod; returns whether it wrote. Errors: a
+// node's or pod's quantity that does not parse; a refused write other
+// than NotFound.
+absl::StatusOr<bool> SyncScheduler(Cluster& cluster, const World& world);
 
 }  // namespace kreplay
 

@@ -96,11 +96,12 @@ TEST_CASE("core suite: config-mutation-mid-fix" * doctest::skip()) {
   RunFixtureSuite("config-mutation-mid-fix");
 }
 
-// needs authority_profile (branch authority); file: with the three-way merge,
-// sleep:, baseline.applied and empty ledgers (branch time); Nodes, the scheduler
-// and kubectl taint/label nodes (branch sched); glob objects, when_failed/only_if,
-// jsonpath-matches/-contains (branch fixtures-a)
-TEST_CASE("core suite: impossible-scheduling" * doctest::skip()) {
+// authority_profile (branch authority); file: with the three-way merge, sleep:,
+// baseline.applied and empty ledgers (branch time); the baseline Node, the scheduler
+// (nodeSelector, requests, taints and tolerations) and kubectl taint/label nodes
+// (branch sched); glob objects, when_failed/only_if, jsonpath-matches/-contains
+// (branch fixtures-a)
+TEST_CASE("core suite: impossible-scheduling") {
   RunFixtureSuite("impossible-scheduling");
 }
 

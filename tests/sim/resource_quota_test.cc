@@ -85,6 +85,12 @@ TEST_CASE("the quota controller keeps status.hard and status.used") {
         Json::parse(R"({"pods": "6", "requests.cpu": "600m", "requests.memory": "384Mi"})"));
 }
 
+TEST_CASE("status.hard is in canonical form") {
+  Cluster cluster = ClusterFrom(Quota(R"(requests.cpu: 2000m, requests.memory: 2048Mi)"), TestWorld());
+  CHECK(QuotaOf(cluster)["status"]["hard"] ==
+        Json::parse(R"({"requests.cpu": "2", "requests.memory": "2Gi"})"));
+}
+
 TEST_CASE("an empty namespace uses zero of every hard resource") {
   Cluster cluster = ClusterFrom(Quota(kHard), TestWorld());
   CHECK(QuotaOf(cluster)["status"]["used"] ==
