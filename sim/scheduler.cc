@@ -170,9 +170,11 @@ std::string UnschedulableMessage(const std::vector<NodeFit>& fits, bool preempt_
                      ? "Preemption is not helpful for scheduling"
                      : "No preemption victims found for incoming pod"];
   }
-  std::string text = FitErrorText(fits.size(), reasons);
-  if (preempt_never) return absl::StrCat(text, " preemption: not eligible due to preemptionPolicy=Never.");
-  return absl::StrCat(text, " preemption: ", FitErrorText(fits.size(), preemption));
+  // The PostFilter message ends with its own period and FitError adds one
+  // (SeparatorFormat " %v."): upstream's messages end in `..`.
+  std::string post = preempt_never ? "not eligible due to preemptionPolicy=Never."
+                                   : FitErrorText(fits.size(), preemption);
+  return absl::StrCat(FitErrorText(fits.size(), reasons), " preemption: ", post, ".");
 }
 
 absl::StatusOr<bool> SyncScheduler(Cluster& cluster, const World&) {

@@ -6,7 +6,9 @@
 //
 //   0/1 nodes are available: 1 node(s) had untolerated taint {k: v}.
 //   preemption: 0/1 nodes are available: 1 Preemption is not helpful for
-//   scheduling.
+//   scheduling..
+//
+// (two periods: the preemption message's own and FitError's separator).
 //
 // The controller is SyncScheduler, in sim/controller.h's table. Pods bound to a node
 // stay there: a taint or label added later does not move them (NoExecute

@@ -77,7 +77,7 @@ std::string Scheduled(const Json& pod) {
 }
 
 std::string Preemption(const std::string& nodes, const std::string& verdict) {
-  return absl::StrCat(" preemption: 0/", nodes, " nodes are available: ", verdict, ".");
+  return absl::StrCat(" preemption: 0/", nodes, " nodes are available: ", verdict, "..");
 }
 
 TEST_CASE("a pod is bound to the default node and runs") {
@@ -139,7 +139,7 @@ TEST_CASE("an unbound pod stays Pending with the scheduler's message") {
       {"cordoned", "unschedulable: true", "100m", "",
        "0/1 nodes are available: 1 node(s) were unschedulable." + unresolvable},
       {"preemptionPolicy Never", "", "2", "preemptionPolicy: Never",
-       "0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never."},
+       "0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.."},
   };
   for (const Case& c : cases) {
     CAPTURE(c.name);
@@ -182,7 +182,7 @@ TEST_CASE("reasons from several nodes are a sorted histogram") {
   CHECK(Scheduled(PodOf(cluster, "p")) ==
         "False Unschedulable 0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had "
         "untolerated taint {k: v}. preemption: 0/2 nodes are available: 1 No preemption victims "
-        "found for incoming pod, 1 Preemption is not helpful for scheduling.");
+        "found for incoming pod, 1 Preemption is not helpful for scheduling..");
 }
 
 TEST_CASE("the least allocated node wins; the name breaks ties") {
