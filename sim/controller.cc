@@ -11,6 +11,9 @@
 namespace kreplay {
 namespace {
 
+// SyncScheduler is declared in sim/scheduler.h, SyncResourceQuotas in
+// sim/resource_quota.h (resource_quota_controller.cc), the others in
+// sim/controller.h.
 constexpr Controller kControllers[] = {
     {"namespace-controller", &SyncNamespaces},
     {"garbage-collector", &SyncGarbageCollector},

@@ -4,8 +4,8 @@
 // A Quantity is a whole number of thousandths (milli-units) and the format
 // it was written in. apimachinery's resource.Quantity keeps arbitrary
 // precision; kreplay keeps milli-units in 64 bits, which holds every
-// quantity below 9.2e15 units (8 EiB is 9.2e18 bytes: memory of up to
-// 8 PiB is exact). A value finer than a milli-unit is rounded up, as
+// quantity below 9.2e15 units (memory up to 8 PiB, exactly); a larger one
+// is an error. A value finer than a milli-unit is rounded up, as
 // Quantity.MilliValue() rounds (docs/semantics.md, "Resource quantities").
 // String() prints the canonical form (Quantity.String()): the largest
 // binary suffix that keeps an integer for a quantity written in binary SI
