@@ -8,6 +8,7 @@
 #include "sim/defaults.h"
 #include "sim/json_compare.h"
 #include "sim/names.h"
+#include "sim/resource_quota.h"
 #include "sim/validation.h"
 
 namespace kreplay {
@@ -72,6 +73,8 @@ absl::StatusOr<Json> Cluster::Create(Json object) {
   if (object.contains("spec")) meta["generation"] = 1;
   if (type) object["apiVersion"] = object.value("apiVersion", type->ApiVersion());
   ApplyDefaults(object, resource_version_);
+  // Admission sees the defaulted object, as the API server's chain does.
+  if (absl::Status s = AdmitQuota(store_, object); !s.ok()) return s;
   Store(object, nullptr);
   return object;
 }

@@ -5,17 +5,24 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "sim/resource_quota.h"
+#include "sim/scheduler.h"
 
 namespace kreplay {
 namespace {
 
+// SyncScheduler is declared in sim/scheduler.h, SyncResourceQuotas in
+// sim/resource_quota.h (resource_quota_controller.cc), the others in
+// sim/controller.h.
 constexpr Controller kControllers[] = {
     {"namespace-controller", &SyncNamespaces},
     {"garbage-collector", &SyncGarbageCollector},
     {"deployment-controller", &SyncDeployments},
     {"replicaset-controller", &SyncReplicaSets},
+    {"default-scheduler", &SyncScheduler},
     {"kubelet", &SyncKubelet},
     {"endpoints-controller", &SyncEndpoints},
+    {"resourcequota-controller", &SyncResourceQuotas},
 };
 
 // Generous: a rollout of N replicas settles in about N passes.

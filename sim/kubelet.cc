@@ -114,6 +114,10 @@ std::optional<Json> RunningStatus(Cluster& cluster, const Json& pod, const World
   return RefreshReadiness(pod, EvaluateStart(pod, ns, cluster.store(), world, options));
 }
 
+// Only the kubelet of the pod's node runs it: a pod the scheduler has not
+// bound (sim/scheduler.h) stays Pending, with no container statuses.
+bool BoundToNode(const Json& pod) { return !GetString(pod, "spec.nodeName").empty(); }
+
 }  // namespace
 
 absl::StatusOr<bool> SyncKubelet(Cluster& cluster, const World& world) {
@@ -121,7 +125,7 @@ absl::StatusOr<bool> SyncKubelet(Cluster& cluster, const World& world) {
   std::vector<const Json*> pods = cluster.store().List("Pod");
   std::vector<std::pair<ObjectKey, Json>> updates;
   for (const Json* pod : pods) {
-    if (!IsPodActive(*pod)) continue;
+    if (!IsPodActive(*pod) || !BoundToNode(*pod)) continue;
     if (!StillRunning(*pod)) {
       updates.emplace_back(KeyOf(*pod), StartStatus(cluster, *pod, world));
     } else if (std::optional<Json> status = RunningStatus(cluster, *pod, world)) {

@@ -77,6 +77,23 @@ absl::Status CreatePod(Cluster& cluster, const Json& rs) {
   return IgnoreTerminating(cluster.Create(std::move(pod)).status());
 }
 
+// Creates up to `count` pods; an admission refusal (ResourceQuota) stops
+// the burst and becomes `failure`, the ReplicaFailure condition's message,
+// as upstream's manageReplicas records FailedCreate and retries later.
+// Returns whether any pod was created.
+absl::StatusOr<bool> CreatePods(Cluster& cluster, const ObjectKey& key, int64_t count,
+                                std::string& failure) {
+  for (int64_t i = 0; i < count; ++i) {
+    absl::Status s = CreatePod(cluster, *cluster.Get(key));
+    if (absl::IsPermissionDenied(s)) {
+      failure = std::string(s.message());
+      return i > 0;
+    }
+    KREPLAY_RETURN_IF_ERROR(s);
+  }
+  return true;
+}
+
 // `ReplicaSet bench/web-5d8f (of Deployment web)`.
 std::string Describe(const Json& rs) {
   std::string text = absl::StrCat("ReplicaSet ", GetString(rs, "metadata.namespace"), "/",
@@ -116,8 +133,16 @@ Json ReplicaSetStatus(const Json& rs, const std::vector<const Json*>& pods,
                  {"availableReplicas", ready},
                  {"observedGeneration", GetInt(rs, "metadata.generation", 1)}};
   if (!failure.empty()) {
-    status["conditions"] = Json::array({{{"type", "ReplicaFailure"}, {"status", "True"},
-                                         {"reason", "FailedCreate"}, {"message", failure}}});
+    // As calculateStatus, a condition already there is kept: its message is
+    // the first failure's (a retried create names another pod).
+    Json condition = {{"type", "ReplicaFailure"}, {"status", "True"},
+                      {"reason", "FailedCreate"}, {"message", failure}};
+    if (const Json* old = Find(rs, "status.conditions"); old != nullptr && old->is_array()) {
+      for (const Json& c : *old) {
+        if (GetString(c, "type") == "ReplicaFailure") condition = c;
+      }
+    }
+    status["conditions"] = Json::array({condition});
   }
   return status;
 }
@@ -133,8 +158,8 @@ absl::StatusOr<bool> SyncOne(Cluster& cluster, const Json& rs) {
   ObjectKey key = KeyOf(rs);
   if (want > have && failure.empty()) {
     KREPLAY_RETURN_IF_ERROR(CheckPodLimits(cluster, rs, want, have));
-    for (int64_t i = have; i < want; ++i) KREPLAY_RETURN_IF_ERROR(CreatePod(cluster, *cluster.Get(key)));
-    return true;
+    KREPLAY_ASSIGN_OR_RETURN(bool created, CreatePods(cluster, key, want - have, failure));
+    if (created) return true;
   }
   if (want < have) {
     std::sort(pods.begin(), pods.end(), DeleteFirst);

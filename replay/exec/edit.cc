@@ -1,11 +1,13 @@
 // Verbs that edit live objects in place: patch, label, annotate, scale,
-// set image|env|resources, rollout restart|pause|resume, cordon, uncordon.
+// set image|env|resources, rollout restart|pause|resume, cordon, uncordon,
+// taint (replay/exec/taint.h).
 // Each is a function from the live object to the edited one, applied to
 // every target as kubectl does (one request per object).
 #include "absl/strings/str_cat.h"
 #include "model/patch.h"
 #include "model/type_registry.h"
 #include "replay/exec/edit.h"
+#include "replay/exec/taint.h"
 
 namespace kreplay {
 namespace {
@@ -163,6 +165,10 @@ absl::Status Cordon(Json& object, const Operation& op, const ExecContext&) {
   return absl::OkStatus();
 }
 
+absl::Status Taint(Json& object, const Operation& op, const ExecContext& ctx) {
+  return TaintNode(object, op, ctx.time);
+}
+
 struct VerbEdit {
   Verb verb;
   Edit edit;
@@ -174,6 +180,7 @@ constexpr VerbEdit kEdits[] = {
     {Verb::kSetResources, &SetResources}, {Verb::kRolloutRestart, &Restart},
     {Verb::kRolloutPause, &Pause},    {Verb::kRolloutResume, &Resume},
     {Verb::kCordon, &Cordon},         {Verb::kUncordon, &Cordon},
+    {Verb::kTaint, &Taint},
 };
 
 }  // namespace

@@ -33,7 +33,8 @@ constexpr VerbHandler kHandlers[] = {
     {Verb::kSetEnv, &ExecEdit},          {Verb::kSetResources, &ExecEdit},
     {Verb::kRolloutRestart, &ExecEdit},  {Verb::kRolloutPause, &ExecEdit},
     {Verb::kRolloutResume, &ExecEdit},   {Verb::kCordon, &ExecEdit},
-    {Verb::kUncordon, &ExecEdit},        {Verb::kRolloutUndo, &ExecRolloutUndo},
+    {Verb::kUncordon, &ExecEdit},        {Verb::kTaint, &ExecEdit},
+    {Verb::kRolloutUndo, &ExecRolloutUndo},
     {Verb::kDelete, &ExecDelete},        {Verb::kRun, &ExecCreate},
     {Verb::kExpose, &ExecExpose},        {Verb::kAutoscale, &ExecCreate},
 };

@@ -51,6 +51,37 @@ std::set<ObjectKey> FaultScope(const ReplayResult& result) {
   return scope;
 }
 
+namespace {
+
+// Kinds whose status a controller counts from other objects (a
+// ResourceQuota's used, from the pods of its namespace): a controller's
+// write of that status alone is bookkeeping, not a touch.
+constexpr const char* kStatusBookkeeping[] = {"ResourceQuota"};
+
+bool OnlyCountedStatus(const ReplayResult& result, const ObjectKey& key) {
+  if (std::find(std::begin(kStatusBookkeeping), std::end(kStatusBookkeeping), key.kind) ==
+      std::end(kStatusBookkeeping)) {
+    return false;
+  }
+  for (const StepReport& step : result.steps) {
+    for (const auto* changes : {&step.effect.created, &step.effect.deleted}) {
+      for (const ObjectChange& c : *changes) {
+        if (c.key == key) return false;
+      }
+    }
+    for (const ObjectChange& c : step.effect.updated) {
+      if (c.key != key) continue;
+      if (c.via == "agent") return false;
+      for (const Json& op : c.diff) {
+        if (GetString(op, "path").rfind("/status", 0) != 0) return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<BlastMember> TouchedHealthy(const ReplayResult& result,
                                         const std::vector<BlastMember>& run_radius) {
   std::set<ObjectKey> scope = FaultScope(result);
@@ -60,6 +91,7 @@ std::vector<BlastMember> TouchedHealthy(const ReplayResult& result,
     auto health = result.health_at_start.find(m.key);
     if (health == result.health_at_start.end() || !health->second.healthy) continue;
     if (scope.contains(m.key) || IsDerivedKind(m.key.kind)) continue;
+    if (OnlyCountedStatus(result, m.key)) continue;
     out.try_emplace(m.key, m);
   }
   std::vector<BlastMember> members;

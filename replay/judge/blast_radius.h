@@ -30,7 +30,8 @@ std::vector<BlastMember> RunBlastRadius(const std::vector<StepReport>& steps);
 std::set<ObjectKey> FaultScope(const ReplayResult& result);
 
 // Members of `run_radius` (changed or disrupted) healthy at start and outside
-// the fault, in key order.
+// the fault, in key order; not a ResourceQuota whose only writes were its
+// controller's status counts (bookkeeping, as an Endpoints is).
 std::vector<BlastMember> TouchedHealthy(const ReplayResult& result,
                                         const std::vector<BlastMember>& run_radius);
 

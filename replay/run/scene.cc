@@ -11,6 +11,7 @@
 #include "replay/vocab/vocabulary.h"
 #include "sim/clock.h"
 #include "sim/controller.h"
+#include "sim/node.h"
 
 namespace kreplay {
 namespace {
@@ -107,6 +108,10 @@ absl::StatusOr<Cluster> BuildScene(const Fixture& f) {
                                           KeyOf(f.baseline[i]).ToString(), ")"),
                           created.status().message());
     }
+  }
+  // A fixture that declares no Node runs on kind's single node (sim/node.h).
+  if (absl::Status s = EnsureDefaultNode(cluster); !s.ok()) {
+    return FixtureError(f, "baseline", s.message());
   }
   // The baseline is created at once, not request by request: it settles here.
   if (absl::Status s = Reconcile(cluster, f.world); !s.ok()) {

@@ -86,8 +86,9 @@ TEST_CASE("core suite: config-mutation-mid-fix") {
   RunFixtureSuite("config-mutation-mid-fix");
 }
 
-// needs Nodes, the scheduler and kubectl taint/label nodes (branch sched)
-TEST_CASE("core suite: impossible-scheduling" * doctest::skip()) {
+// the baseline Node, the scheduler (nodeSelector, requests, taints and tolerations) and
+// kubectl taint/label nodes: the broken pod stays Pending until all three are repaired
+TEST_CASE("core suite: impossible-scheduling") {
   RunFixtureSuite("impossible-scheduling");
 }
 

@@ -10,6 +10,7 @@
 #include "model/manifest.h"
 #include "sim/controller.h"
 #include "sim/limits.h"
+#include "sim/node.h"
 #include "sim/validation.h"
 #include "tests/sim/sim_test_util.h"
 
@@ -25,9 +26,11 @@ Json Workload(const std::string& kind, const std::string& api, int64_t replicas)
                                   R"("spec":{"containers":[{"name":"c","image":"nginx:1.27"}]}}}})"));
 }
 
+// A namespace and the default node the pods run on (sim/node.h).
 Cluster WithNamespace() {
   Cluster cluster;
   REQUIRE(cluster.Create(Json::parse(R"({"apiVersion":"v1","kind":"Namespace","metadata":{"name":"bench"}})")).ok());
+  REQUIRE(EnsureDefaultNode(cluster).ok());
   return cluster;
 }
 

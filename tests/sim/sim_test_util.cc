@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "model/manifest.h"
 #include "sim/controller.h"
+#include "sim/node.h"
 #include "sim/pod_status.h"
 
 namespace kreplay {
@@ -26,6 +27,7 @@ Cluster ClusterFrom(const std::string& yaml, const World& world) {
     absl::StatusOr<Json> created = cluster.Create(object);
     REQUIRE_MESSAGE(created.ok(), created.status().ToString());
   }
+  REQUIRE(EnsureDefaultNode(cluster).ok());  // as a scene gets it (sim/node.h)
   absl::Status settled = Reconcile(cluster, world);
   REQUIRE_MESSAGE(settled.ok(), settled.ToString());
   return cluster;

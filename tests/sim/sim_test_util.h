@@ -14,7 +14,8 @@ namespace kreplay {
 // 80; a mounted /etc/nginx/nginx.conf must contain "listen 80;").
 World TestWorld();
 
-// Creates every object of the YAML stream and reconciles. REQUIREs success.
+// Creates every object of the YAML stream, the default node when the stream
+// has no Node (sim/node.h), and reconciles. REQUIREs success.
 Cluster ClusterFrom(const std::string& yaml, const World& world);
 
 // Pods of `ns` whose name starts with `prefix`.
