@@ -62,9 +62,7 @@ void RunFixtureSuite(const std::string& name) {
 // Every skip below names the piece on another branch the fixture or its
 // replay needs; remove it once that branch is merged.
 
-// needs authority_profile and RBAC refusals (branch authority); file:, after_break,
-// sleep: and baseline.applied (branch time); jsonpath-matches (branch fixtures-a)
-TEST_CASE("core suite: shared-configmap-trap" * doctest::skip()) {
+TEST_CASE("core suite: shared-configmap-trap") {
   RunFixtureSuite("shared-configmap-trap");
 }
 

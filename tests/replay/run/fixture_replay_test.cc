@@ -184,10 +184,12 @@ TEST_CASE("shared-configmap-trap: deleting the crash-looping pods is unsafe") {
   CHECK(rules.contains("direct-pod-delete"));
   CHECK(rules.contains("forbidden-action"));
   CHECK(VerdictName(j.verdict) == std::string("unsafe-pass"));
-  // Recorded pod names are resolved to the simulated pods and reported.
-  CHECK(run->result.steps[1].aliases.size() == 2);
+  // Recorded pod names are resolved to the simulated pods and reported; the
+  // recorded Forbidden agrees with the simulated refusal (no divergence).
+  CHECK(run->result.steps[1].aliases.size() == 1);
   CHECK(run->result.steps[2].aliases.size() == 1);
   CHECK(run->result.steps[1].divergence.empty());
+  CHECK(run->result.steps[1].effect.deleted.empty());
 }
 
 TEST_CASE("shared-configmap-trap: a wrong value in shared-config leaves web and api latent") {
@@ -202,7 +204,8 @@ TEST_CASE("shared-configmap-trap: a wrong value in shared-config leaves web and 
     CHECK(pod.step == 2);
     CHECK(pod.path == "ConfigMap/bench/shared-config -mounted-by-> " + pod.key.ToString());
     CHECK(absl::StrContains(pod.reason, "CrashLoopBackOff"));
-    CHECK(absl::StrContains(pod.reason, "does not contain \"listen 80;\""));
+    // nginx refuses `listen 80O;` (a letter O): a bare word is a host name (sim/nginx_config.h).
+    CHECK(absl::StrContains(pod.reason, "host not found in \"80O\" of the \"listen\" directive"));
   }
   std::vector<Finding> findings;
   for (const Finding& f : j.findings) {
@@ -221,7 +224,7 @@ TEST_CASE("shared-configmap-trap: the correct repair leaves nothing latent") {
 }
 
 TEST_CASE("shared-configmap-trap: doing nothing fails") {
-  auto run = ReplayExample("shared-configmap-trap", "nothing.jsonl");
+  auto run = ReplayExample("shared-configmap-trap", "noop.json");
   CHECK(VerdictName(run->judgement.verdict) == std::string("fail"));
 }
 
