@@ -8,6 +8,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "replay/judge/checks.h"
 #include "replay/judge/verdict.h"
 #include "replay/ledger/ledger_reader.h"
 #include "replay/report/json_report.h"
@@ -226,6 +227,35 @@ TEST_CASE("shared-configmap-trap: the correct repair leaves nothing latent") {
 TEST_CASE("shared-configmap-trap: doing nothing fails") {
   auto run = ReplayExample("shared-configmap-trap", "noop.json");
   CHECK(VerdictName(run->judgement.verdict) == std::string("fail"));
+}
+
+// evidra's verifier fails when any ConfigMap of bench is named web* or api*;
+// the fixture states that as one RE2 pattern over the List of names.
+TEST_CASE("shared-configmap-trap: no-per-app-replacement-configmaps fails on web* and api* names only") {
+  auto run = ReplayExample("shared-configmap-trap", "noop.json");
+  struct Case { const char* name; bool passes; };
+  const Case cases[] = {
+      {"web-config", false}, {"web", false}, {"api2", false}, {"apiconfig", false},
+      // near misses: a prefix of web or api, or another letter after it
+      {"we", true}, {"wex", true}, {"ap", true}, {"apple", true}, {"a", true},
+      {"kube-root-ca.crt", true}, {"shared-config-web", true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Cluster cluster = run->result.end;
+    REQUIRE(cluster
+                .Create(Json{{"apiVersion", "v1"}, {"kind", "ConfigMap"},
+                             {"metadata", {{"name", c.name}, {"namespace", "bench"}}}})
+                .ok());
+    bool found = false;
+    for (const CheckResult& r : RunChecks(run->fixture, cluster)) {
+      if (r.name != "no-per-app-replacement-configmaps") continue;
+      found = true;
+      CHECK_FALSE(r.skipped);
+      CHECK_MESSAGE(r.passed == c.passes, r.message);
+    }
+    CHECK(found);
+  }
 }
 
 TEST_CASE("the same inputs give byte-identical JSON reports") {
