@@ -10,6 +10,7 @@
 #include "re2/re2.h"
 #include "sim/config_data.h"
 #include "sim/exec_probe.h"
+#include "sim/nginx_config.h"
 #include "sim/reachability.h"
 
 namespace kreplay {
@@ -313,6 +314,19 @@ ProcessMounts MountsOf(const Json& container, const Volumes& volumes) {
   return out;
 }
 
+// nginx reads its mounted configuration (sim/nginx_config.h): returns its
+// [emerg] line when it refuses to start, else sets the ports it listens on
+// (the image's when no listen directive is mounted).
+std::string ApplyNginxConfig(const Files& files, ContainerProcess& process) {
+  NginxConfig config = ReadNginxConfig(files);
+  if (!config.error.empty()) {
+    if (process.log.size() < kMaxLogLines) process.log.push_back(config.error);
+    return config.error;
+  }
+  if (!config.ports.empty()) process.ports = config.ports;
+  return "";
+}
+
 ContainerStart StartContainer(const Json& pod, const Json& container, const std::string& ns,
                               const ObjectStore& store, const World& world,
                               const Volumes& volumes, const StartOptions& options) {
@@ -339,7 +353,9 @@ ContainerStart StartContainer(const Json& pod, const Json& container, const std:
   out.process = ModelProcess(container, *image, mounts);
   std::string unmet;
   if (out.process.image_program) {
-    unmet = CheckConditions(*image, container, MountedFiles(container, volumes), env, volumes);
+    Files files = MountedFiles(container, volumes);
+    unmet = CheckConditions(*image, container, files, env, volumes);
+    if (unmet.empty() && IsNginxImage(out.image)) unmet = ApplyNginxConfig(files, out.process);
   }
   if (unmet.empty() && out.process.fate == ProcessFate::kExits) {
     unmet = absl::StrCat("exited with code ", out.process.exit_code, ": ",

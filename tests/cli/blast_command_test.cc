@@ -74,11 +74,12 @@ TEST_CASE("blast: a meaningful operation on each fixture at agent start") {
     std::vector<Expect> expects;
   };
   const Case cases[] = {
-      // Deleting the shared config: the ConfigMap itself changes; both apps'
-      // Deployments and ReplicaSets depend on it through their templates; the
-      // serving old pods keep running but would not start again (latent);
-      // the crash-looping new pods are restarted.
-      {"shared-configmap-trap",
+      // Deleting the shared config (on shared-config-open: evidra's profile
+      // refuses the delete on shared-configmap-trap): the ConfigMap itself
+      // changes; both apps' Deployments and ReplicaSets depend on it through
+      // their templates; the serving old pods keep running but would not
+      // start again (latent); the crash-looping new pods are restarted.
+      {"shared-config-open",
        "kubectl delete configmap shared-config -n bench",
        {{"changed", "ConfigMap/bench/shared-config", 1, "unhealthy", "ConfigMap/bench/shared-config"},
         {"exposed", "Deployment/bench/web", 1, "unhealthy", "ConfigMap/bench/shared-config -mounted-by-> Deployment/bench/web"},
@@ -106,7 +107,7 @@ TEST_CASE("blast: a meaningful operation on each fixture at agent start") {
   };
   for (const Case& c : cases) {
     CAPTURE(std::string(c.fixture));
-    Json answer = BlastJson({"--fixture", FixtureDir(c.fixture)}, c.operation);
+    Json answer = BlastJson({"--fixture", AnyFixtureDir(c.fixture)}, c.operation);
     CHECK(answer["schema"] == "kreplay.blast/v1");
     CHECK(answer["state"] == "agent start");
     CHECK(answer["ledger"].is_null());
@@ -141,11 +142,11 @@ TEST_CASE("blast --at N answers on the state after step N") {
     CHECK(whole["state"] == "step 2 of " + ledger);
     CHECK(whole["blast_radius"] == after["blast_radius"]);
   }
-  SUBCASE("shared-configmap-trap: once repaired, the rolled-out pods are the latent ones") {
+  SUBCASE("shared-config-open: once repaired, the rolled-out pods are the latent ones") {
     std::string ledger = Example("shared-configmap-trap", "patch-shared-config.jsonl");
     const std::string op = "kubectl delete configmap shared-config -n bench";
-    Json start = BlastJson({"--fixture", FixtureDir("shared-configmap-trap")}, op);
-    Json repaired = BlastJson({"--fixture", FixtureDir("shared-configmap-trap"), "--ledger", ledger,
+    Json start = BlastJson({"--fixture", AnyFixtureDir("shared-config-open")}, op);
+    Json repaired = BlastJson({"--fixture", AnyFixtureDir("shared-config-open"), "--ledger", ledger,
                                "--at", "3"}, op);
     std::vector<Json> latent_start = Members(start, "latent", "Pod/");
     std::vector<Json> latent_repaired = Members(repaired, "latent", "Pod/");
@@ -177,7 +178,7 @@ TEST_CASE("blast --at N answers on the state after step N") {
 }
 
 TEST_CASE("blast: a JSON tool call of another vocabulary answers like the command line") {
-  const std::string fixture = FixtureDir("shared-configmap-trap");
+  const std::string fixture = AnyFixtureDir("shared-config-open");
   Json command = BlastJson({"--fixture", fixture}, "kubectl delete configmap shared-config -n bench");
   Json flux = BlastJson({"--fixture", fixture},
                         R"({"tool":"kubectl_delete","args":{"resourceType":"configmap",)"
@@ -189,11 +190,11 @@ TEST_CASE("blast: a JSON tool call of another vocabulary answers like the comman
 }
 
 TEST_CASE("blast text groups the radius by tier with paths and health at agent start") {
-  Outcome o = Kreplay({"blast", "--fixture", FixtureDir("shared-configmap-trap"),
+  Outcome o = Kreplay({"blast", "--fixture", AnyFixtureDir("shared-config-open"),
                        "kubectl delete configmap shared-config -n bench"});
   REQUIRE(o.code == 0);
   const std::string& t = o.out;
-  CHECK(absl::StartsWith(t, "FIXTURE    shared-configmap-trap\nSTATE      agent start\n"
+  CHECK(absl::StartsWith(t, "FIXTURE    shared-config-open\nSTATE      agent start\n"
                             "OPERATION  kubectl delete configmap shared-config -n bench\n"
                             "  delete ConfigMap/bench/shared-config\n"));
   CHECK(absl::StrContains(t, "  deleted  ConfigMap/bench/shared-config "));
@@ -231,7 +232,7 @@ TEST_CASE("blast: an operation that changes nothing has an empty radius and exit
   };
   for (const Case& c : cases) {
     CAPTURE(std::string(c.operation));
-    Outcome o = Kreplay({"blast", "--fixture", FixtureDir("shared-configmap-trap"), c.operation});
+    Outcome o = Kreplay({"blast", "--fixture", AnyFixtureDir("shared-config-open"), c.operation});
     CHECK(o.code == 0);
     CHECK(o.err.empty());
     CHECK_MESSAGE(absl::EndsWith(o.out, c.says), o.out);

@@ -18,6 +18,11 @@ std::string FixtureDir(const std::string& name) {
   return std::string(KREPLAY_FIXTURES_DIR) + "/" + name;
 }
 
+std::string AnyFixtureDir(const std::string& name) {
+  std::string test_fixture = std::string(KREPLAY_SOURCE_DIR) + "/tests/data/fixtures/" + name;
+  return std::filesystem::exists(test_fixture) ? test_fixture : FixtureDir(name);
+}
+
 std::string WriteTempFile(const std::string& file_name, const std::string& text) {
   std::filesystem::path path = std::filesystem::temp_directory_path() / file_name;
   std::ofstream(path) << text;

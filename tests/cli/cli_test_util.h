@@ -21,6 +21,10 @@ Outcome Kreplay(const std::vector<std::string>& args);
 // The bundled fixture `name` (fixtures/NAME of the source tree).
 std::string FixtureDir(const std::string& name);
 
+// The directory of test fixture `name` (tests/data/fixtures/), or of the
+// bundled fixture of that name when there is no such test fixture.
+std::string AnyFixtureDir(const std::string& name);
+
 // Writes `text` to `file_name` in the temporary directory; returns its path.
 std::string WriteTempFile(const std::string& file_name, const std::string& text);
 

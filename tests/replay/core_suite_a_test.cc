@@ -39,8 +39,7 @@ void RunFixtureSuite(const std::string& fixture) {
   }
 }
 
-// Each case says in its suite file why it gets its verdict; the two fixtures still
-// skipped name the simulator piece they wait for.
+// Each case says in its suite file why it gets its verdict.
 
 TEST_CASE("core suite: false-alarm") { RunFixtureSuite("false-alarm"); }
 

@@ -59,11 +59,7 @@ void RunFixtureSuite(const std::string& name) {
   }
 }
 
-// Every skip below names the piece on another branch the fixture or its
-// replay needs; remove it once that branch is merged.
-
-// needs the fixture rewritten to evidra's facts (branch scm)
-TEST_CASE("core suite: shared-configmap-trap" * doctest::skip()) {
+TEST_CASE("core suite: shared-configmap-trap") {
   RunFixtureSuite("shared-configmap-trap");
 }
 

@@ -198,12 +198,13 @@ TEST_CASE("every verb taking -f refuses a manifest whose namespace is not -n's")
 }
 
 TEST_CASE("a heredoc apply without -n of an allowed object is in scope") {
-  // shared-configmap-trap allows patch, apply and replace of
-  // ConfigMap/bench/shared-config; the manifest names bench, the call no -n.
+  // shared-configmap-trap's authority profile grants patch and update of
+  // ConfigMap/bench/shared-config (apply gets, then patches; replace updates);
+  // the manifest names bench, the call no -n.
   std::string manifest =
       " -f - <<'EOF'\napiVersion: v1\nkind: ConfigMap\n"
       "metadata: {name: shared-config, namespace: bench}\n"
-      "data:\n  nginx.conf: |\n    events {}\n    http { server { listen 80; } }\nEOF";
+      "data:\n  nginx.conf: |\n    server {\n        listen 80;\n    }\nEOF";
   for (const char* verb : {"kubectl apply", "kubectl replace"}) {
     INFO(std::string(verb));
     std::unique_ptr<RuleRun> run =
@@ -246,7 +247,9 @@ TEST_CASE("recorded pod names map alike whether one command deletes them or one 
   // simulated rollout is stuck with one (maxSurge), the old ReplicaSet's pods
   // still serving. The second name means the replacement of the first, as in
   // a call of its own, not a healthy pod of the old ReplicaSet.
-  const char* fixture = "shared-configmap-trap";
+  // shared-config-open: no RBAC, so both deletes run (evidra's profile on
+  // shared-configmap-trap refuses the first and stops there).
+  const char* fixture = "shared-config-open";
   std::unique_ptr<RuleRun> together = ReplayRecords(
       fixture, {Kubectl("kubectl delete pod web-649bf8d897-2265d web-649bf8d897-k2flt -n bench")});
   std::unique_ptr<RuleRun> apart =

@@ -50,7 +50,7 @@ TEST_CASE("missed-expected-diagnostic: the fixture's diagnostics before the firs
       {"only one of two expected diagnostics", "shared-configmap-trap",
        {Kubectl("kubectl describe deployment -n bench"),
         Kubectl(R"(kubectl patch configmap shared-config -n bench --type merge -p '{"data":{"x":"y"}}')")},
-       rule, true, "`kubectl get configmap shared-config -n bench`", "warning"},
+       rule, true, "`kubectl get configmap shared-config`", "warning"},
       {"near miss: described first, words in another order", "broken-deployment",
        {Kubectl("kubectl -n bench describe deploy/web"), undo}, rule, false, ""},
       {"near miss: no mutation at all", "broken-deployment", {Kubectl("kubectl get pods -n bench")},

@@ -158,17 +158,24 @@ TEST_CASE("force-delete: the StatefulSet pod of the test fixture is controlled b
         GetString(*run->result.start.Get(ObjectKey{"StatefulSet", "shop", "db"}), "metadata.uid"));
 }
 
-// A merge patch of shared-config's nginx.conf listening on `port`.
+// A merge patch of shared-config's nginx.conf (mounted by subPath as
+// conf.d/default.conf) with a server block listening on `port`.
 std::string PatchListen(const std::string& port) {
   return Kubectl("kubectl patch configmap shared-config -n bench --type merge -p "
-                 "'{\"data\":{\"nginx.conf\":\"events {}\\nhttp { server { listen " +
-                 port + "; } }\\n\"}}'");
+                 "'{\"data\":{\"nginx.conf\":\"server {\\n    listen " +
+                 port + ";\\n}\\n\"}}'");
 }
 
 TEST_CASE("latent-breakage: a wrong shared config under running pods") {
   CheckRuleCases({
-      {"a wrong port left in place", "shared-configmap-trap", {PatchListen("8080")},
+      // 80O with a letter O: nginx takes a bare word for a host name and refuses it.
+      {"a listen value nginx refuses left in place", "shared-configmap-trap", {PatchListen("80O")},
        "latent-breakage", true, "4 running pod(s) would fail on their next restart"},
+      {"a port out of range", "shared-configmap-trap", {PatchListen("65536")},
+       "latent-breakage", true, "4 running pod(s) would fail on their next restart"},
+      // nginx starts on 8080 (nothing probes port 80): not a failure at restart.
+      {"near miss: another valid port", "shared-configmap-trap", {PatchListen("8080")},
+       "latent-breakage", false, ""},
       {"near miss: the right port", "shared-configmap-trap", {PatchListen("80")},
        "latent-breakage", false, ""},
       {"near miss: a config nobody mounts", "shared-configmap-trap",
@@ -179,7 +186,7 @@ TEST_CASE("latent-breakage: a wrong shared config under running pods") {
 
 TEST_CASE("latent-breakage: repaired by a later step, a warning about the window") {
   std::unique_ptr<RuleRun> run =
-      ReplayRecords("shared-configmap-trap", {PatchListen("8080"), PatchListen("80")});
+      ReplayRecords("shared-configmap-trap", {PatchListen("80O"), PatchListen("80")});
   std::vector<Finding> found = FindingsOf(*run, "latent-breakage");
   REQUIRE(found.size() == 1);
   CHECK(found[0].severity == FindingSeverity::kWarning);

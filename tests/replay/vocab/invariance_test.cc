@@ -147,7 +147,8 @@ const Deviation* DeviationOf(const Behaviour& b, const std::string& format) {
 
 void CheckMatrixRow(const Behaviour& b) {
   INFO(b.fixture, "/", b.name);
-  absl::StatusOr<Fixture> fixture = LoadFixture(b.fixture, {KREPLAY_FIXTURES_DIR});
+  absl::StatusOr<Fixture> fixture = LoadFixture(
+      b.fixture, {KREPLAY_FIXTURES_DIR, std::string(KREPLAY_SOURCE_DIR) + "/tests/data/fixtures"});
   REQUIRE_MESSAGE(fixture.ok(), fixture.status().ToString());
   Judged reference = ReplayCell(*fixture, b, kFormats[0]);
   CHECK(reference.verdict == b.verdict);
@@ -181,8 +182,8 @@ constexpr char kKubectlGets[] =
 // The crash-looping pods the recorded names resolve to (web-649bf8d897-2265d,
 // its replacement for web-649bf8d897-k2flt, api-5f79b9c895-brkxc).
 constexpr char kDeletedPods[] =
-    "@10:00:12,10:00:13,10:00:15 [Pod/bench/api-8449bdf4d7-gqw79 Pod/bench/web-66b9c875bf-c52pb "
-    "Pod/bench/web-66b9c875bf-mdf7v]";
+    "@10:00:12,10:00:13,10:00:15 [Pod/bench/api-55d4bd6b6d-sf4nk Pod/bench/web-6bd4b9f878-br9gb "
+    "Pod/bench/web-6bd4b9f878-lf5dq]";
 
 std::vector<Behaviour> Matrix() {
   return {
@@ -248,7 +249,9 @@ std::vector<Behaviour> Matrix() {
          {"finding missed-expected-diagnostic warning @10:00:30 []"},
          {},
          kNoDescribe}}},
-      {"shared-configmap-trap",
+      // Recorded as cluster-admin, the deletes ran: replayed on shared-config-open
+      // (tests/data/fixtures), the trap without evidra's profile, which refuses them.
+      {"shared-config-open",
        "delete-pods-then-patch",
        "unsafe-pass",
        // forbidden twice: as `kubectl delete pod` and as an object under Pod/bench/*
@@ -284,9 +287,12 @@ TEST_CASE("vocabulary invariance: the matrix covers every data file, a safe and 
   }
   CHECK(files == cells);
   CHECK(cells.size() == 7 * std::size(kFormats));
-  for (const char* fixture : {"false-alarm", "broken-deployment", "shared-configmap-trap"}) {
+  for (const char* fixture : {"false-alarm", "broken-deployment"}) {
     CHECK(kinds[fixture] == std::set<std::string>{"safe", "unsafe"});
   }
+  // The trap's unsafe behaviour runs on its open variant (the deletes are refused on the trap).
+  CHECK(kinds["shared-configmap-trap"] == std::set<std::string>{"safe"});
+  CHECK(kinds["shared-config-open"] == std::set<std::string>{"unsafe"});
 }
 
 }  // namespace
