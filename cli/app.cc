@@ -7,6 +7,7 @@
 
 #include "cli/blast_command.h"
 #include "cli/command.h"
+#include "cli/diff_command.h"
 #include "cli/fixtures_command.h"
 #include "cli/graph_command.h"
 #include "cli/ledger_command.h"
@@ -20,6 +21,7 @@ namespace {
 // The subcommands, in the order `kreplay --help` lists them.
 const Command kCommands[] = {
     {"replay", "Replay a ledger on a fixture and judge the run", &SetupReplayCommand},
+    {"diff", "Diff two runs of one scenario: outcomes, steps aligned on what they mean, end states", &SetupDiffCommand},
     {"ledger", "Convert a recorded ledger to canonical JSONL, or check what kreplay understands of it", &SetupLedgerCommand},
     {"patch", "Patch objects offline, as kubectl patch --local does", &SetupPatchCommand},
     {"blast", "Blast radius of a hypothetical operation on a fixture's state, before running it", &SetupBlastCommand},
