@@ -22,7 +22,7 @@ set(allowed_replay/run     "model;sim;replay/ledger;replay/exec;replay/kubectl;r
 set(allowed_replay/judge   "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab;replay/run")
 set(allowed_replay/report  "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab;replay/run;replay/judge")
 set(allowed_replay/diff   "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab;replay/run;replay/judge;replay/report")
-set(allowed_replay/suite  "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab;replay/run;replay/judge;replay/report")
+set(allowed_replay/suite  "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab;replay/run;replay/judge;replay/report;replay/diff")
 set(allowed_cli            "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab;replay/run;replay/judge;replay/report;replay/diff;replay/suite")
 
 # The library that owns `path` (longest matching folder), or "" if none.

@@ -37,7 +37,7 @@ TEST_CASE("diff cli: a safe run against the rollout restart exits 1 and names th
   CHECK(o.code == 1);
   CHECK(o.err.empty());
   CHECK(o.out.find("OUTCOME  different") != std::string::npos);
-  CHECK(o.out.find("only-b   B2    rollout restart Deployment/bench/web") != std::string::npos);
+  CHECK(o.out.find("B2    rollout restart Deployment/bench/web") != std::string::npos);
   CHECK(o.out.find("made by the controllers alone") != std::string::npos);
 }
 
