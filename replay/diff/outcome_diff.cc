@@ -81,8 +81,8 @@ std::vector<ItemDiff> Merge(const Items& a, const Items& b, std::vector<std::str
   std::set<std::string> listed(order.begin(), order.end());
   std::set<std::string> others;
   for (const Items* items : {&a, &b}) {
-    for (const auto& [id, item] : *items) {
-      if (listed.count(id) == 0) others.insert(id);
+    for (const auto& entry : *items) {
+      if (listed.count(entry.first) == 0) others.insert(entry.first);
     }
   }
   std::vector<ItemDiff> out;

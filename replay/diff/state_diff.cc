@@ -64,8 +64,8 @@ std::vector<ObjectDiff> DiffEndStates(const ReplayResult& a, const ReplayResult&
       differing[key] = Presence::kDifferent;
     }
   }
-  for (const auto& [key, object] : b.end.store().objects()) {
-    if (a.end.Get(key) == nullptr) differing[key] = Presence::kOnlyB;
+  for (const auto& entry : b.end.store().objects()) {
+    if (a.end.Get(entry.first) == nullptr) differing[entry.first] = Presence::kOnlyB;
   }
   Writers writers_a = WritersOf(a), writers_b = WritersOf(b);
   std::vector<ObjectDiff> out;

@@ -1,5 +1,8 @@
 #include "replay/diff/step_alignment.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "absl/strings/str_cat.h"
 #include "model/json_diff.h"
 #include "replay/diff/step_meaning.h"
