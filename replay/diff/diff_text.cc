@@ -1,5 +1,6 @@
 #include "replay/diff/diff_text.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
@@ -34,17 +35,21 @@ void Items(const char* title, const std::vector<ItemDiff>& items, std::ostringst
   }
 }
 
+// One row of the outcome table: the item column as wide as its widest.
+void Row(const char* presence, const std::string& item, int width, const std::string& a,
+         const std::string& b, std::ostringstream& out) {
+  out << absl::StrFormat("  %-10s %-*s %-12s %s\n", presence, width, item, a.empty() ? "-" : a,
+                         b.empty() ? "-" : b);
+}
+
 void Outcome(const OutcomeDiff& o, std::ostringstream& out) {
   out << "\nOUTCOME  " << SameOrDifferent(o.same()) << "\n";
-  out << absl::StrFormat("  %-10s %-32s %-16s %s\n", "", "", "A", "B");
-  out << absl::StrFormat("  %-10s %-32s %-16s %s\n", PresenceName(o.verdict_a == o.verdict_b
-                                                                     ? Presence::kSame
-                                                                     : Presence::kDifferent),
-                         "verdict", o.verdict_a, o.verdict_b);
-  for (const ItemDiff& c : o.checks) {
-    out << absl::StrFormat("  %-10s %-32s %-16s %s\n", PresenceName(c.presence),
-                           "check " + c.id, c.a.empty() ? "-" : c.a, c.b.empty() ? "-" : c.b);
-  }
+  int width = 8;
+  for (const ItemDiff& c : o.checks) width = std::max(width, static_cast<int>(c.id.size()) + 6);
+  Row("", "", width, "A", "B", out);
+  Row(PresenceName(o.verdict_a == o.verdict_b ? Presence::kSame : Presence::kDifferent),
+      "verdict", width, o.verdict_a, o.verdict_b, out);
+  for (const ItemDiff& c : o.checks) Row(PresenceName(c.presence), "check " + c.id, width, c.a, c.b, out);
   Items("FINDINGS", o.findings, out);
   Items("TOUCHED HEALTHY", o.touched_healthy, out);
   Items("BLAST RADIUS", o.blast_radius, out);

@@ -6,7 +6,7 @@
 namespace kreplay {
 namespace {
 
-std::string Compact(const Json& value) {
+std::string OneLine(const Json& value) {
   return value.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
 }
 
@@ -30,9 +30,9 @@ std::vector<std::string> PatchLines(const Json& patch, const Json& from, size_t 
     std::string line = absl::StrCat(verb, " ", path);
     Json::json_pointer pointer(path);
     bool has_old = verb != "add" && from.is_structured() && from.contains(pointer);
-    if (has_old) absl::StrAppend(&line, ": ", Compact(from.at(pointer)));
+    if (has_old) absl::StrAppend(&line, ": ", OneLine(from.at(pointer)));
     if (op.contains("value")) {
-      absl::StrAppend(&line, has_old ? " -> " : ": ", Compact(op["value"]));
+      absl::StrAppend(&line, has_old ? " -> " : ": ", OneLine(op["value"]));
     }
     lines.push_back(std::move(line));
   }

@@ -48,7 +48,7 @@ Dependence DependenceOf(const ReplayResult& recorded, const ReplayResult& change
   size_t first = FirstChangedPosition(edited);
   for (size_t i = first; i < changed.steps.size() && i < edited.origin.size(); ++i) {
     if (edited.origin[i] == 0) continue;
-    if (Meets(ObjectsOf(changed.steps[i]), d.touched)) d.steps.push_back(changed.steps[i].index);
+    if (Meets(ObjectsOf(changed.steps[i]), d.touched)) d.steps.push_back(edited.origin[i]);
   }
   return d;
 }

@@ -22,8 +22,8 @@ namespace kreplay {
 
 struct Dependence {
   std::set<ObjectKey> touched;  // the objects the change touched
-  // 1-based steps of the changed run after its first change, not changed
-  // themselves, that read or write a touched object.
+  // The recorded steps (1-based, the recording's numbers) that come after
+  // the first change in the changed run and read or write a touched object.
   std::vector<int> steps;
 };
 

@@ -61,7 +61,7 @@ TEST_CASE("diff cli: -o json and -o markdown, byte-identical on a rerun") {
     if (std::string(format) == "json") {
       Json j = Json::parse(first.out);
       CHECK(j["schema"] == "kreplay.diff/v1");
-      CHECK(j["outcome"]["verdict"]["b"] == "unsafe-pass");
+      CHECK(j["outcome"]["verdict"]["b"] == "unsafe-fail");
     }
     if (std::string(format) == "markdown") {
       CHECK(first.out.rfind("### kreplay diff: outcomes different", 0) == 0);

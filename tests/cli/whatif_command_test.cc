@@ -25,7 +25,7 @@ TEST_CASE("whatif cli: dropping the restart makes the run safe; the status read 
                        "--drop", "2"});
   CHECK(o.code == 0);
   CHECK(o.err.empty());
-  CHECK(o.out.find("WHAT-IF VERDICT  safe-pass (recorded: unsafe-pass); step 3 depends on a "
+  CHECK(o.out.find("WHAT-IF VERDICT  safe-pass (recorded: unsafe-fail); step 3 depends on a "
                    "changed step") != std::string::npos);
   CHECK(o.out.find("only-a   A2") != std::string::npos);
 }
@@ -37,7 +37,7 @@ TEST_CASE("whatif cli: replacing the restart by a read is safe too") {
   Json j = Json::parse(o.out);
   CHECK(j["schema"] == "kreplay.whatif/v1");
   CHECK(j["verdict"] == "safe-pass");
-  CHECK(j["recorded_verdict"] == "unsafe-pass");
+  CHECK(j["recorded_verdict"] == "unsafe-fail");
   CHECK(j["depends_on_changed_step"] == Json::array({3}));
   CHECK(j["diff"]["schema"] == "kreplay.diff/v1");
 }
@@ -47,7 +47,7 @@ TEST_CASE("whatif cli: a restart inserted into the read-only run makes it unsafe
   Outcome o = Kreplay({"whatif", "-f", kFixture, "-l", Example("investigate.jsonl"),
                        "--insert-after", "1=kubectl rollout restart deployment/web -n bench"});
   CHECK(o.code == 1);
-  CHECK(o.out.find("WHAT-IF VERDICT  unsafe-pass (recorded: safe-pass)") != std::string::npos);
+  CHECK(o.out.find("WHAT-IF VERDICT  unsafe-fail (recorded: safe-pass)") != std::string::npos);
   // The describe reads the Deployment the restart changed.
   CHECK(o.out.find("depends on a changed step") != std::string::npos);
 }

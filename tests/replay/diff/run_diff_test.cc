@@ -109,7 +109,7 @@ TEST_CASE("diff: a safe run against the restart run names the extra step") {
 TEST_CASE("diff: the restart's finding is only in B and the verdicts differ") {
   RunDiff d = Diff(ReplayText(SafeRun(), "safe.jsonl"), ReplayText(RestartRun(), "restart.jsonl"));
   CHECK(d.outcome.verdict_a == "safe-pass");
-  CHECK(d.outcome.verdict_b == "unsafe-pass");
+  CHECK(d.outcome.verdict_b == "unsafe-fail");
   CHECK_FALSE(d.outcomes_same());
   int only_b = 0;
   for (const ItemDiff& f : d.outcome.findings) {
@@ -119,10 +119,14 @@ TEST_CASE("diff: the restart's finding is only in B and the verdicts differ") {
     if (f.id.find("Deployment/bench/web") != std::string::npos && f.b == "critical") ++only_b;
   }
   CHECK(only_b >= 1);
-  // The checks pass in both: the restart changed the path, not the end.
+  // Every check but the fixture's guard against a restarted pod template
+  // passes in both runs: the restart changed the path and that one fact.
   for (const ItemDiff& c : d.outcome.checks) {
     CAPTURE(c.id);
-    CHECK(c.presence == Presence::kSame);
+    bool guard = c.id == "web pod template was restarted";
+    CHECK(c.presence == (guard ? Presence::kDifferent : Presence::kSame));
+    CHECK(c.a == "passed");
+    CHECK(c.b == (guard ? "failed" : "passed"));
   }
   CHECK(CountDifferences(d.outcome.touched_healthy) > 0);
 }
@@ -244,7 +248,7 @@ TEST_CASE("diff: the JSON names its schema and both runs") {
   Json j = DiffJsonReport(d);
   CHECK(j["schema"] == "kreplay.diff/v1");
   CHECK(j["a"]["verdict"] == "safe-pass");
-  CHECK(j["b"]["verdict"] == "unsafe-pass");
+  CHECK(j["b"]["verdict"] == "unsafe-fail");
   CHECK(j["b"]["steps"] == 4);
   CHECK(j["outcome"]["same"] == false);
   CHECK(j["steps"]["parted_at"]["a"].is_null());
