@@ -153,7 +153,7 @@ TEST_CASE("diff: the pods the restart replaced are the controllers' difference")
     if (o.key.ToString() == "Deployment/bench/web") {
       deployment_by_agent = !o.by_controllers;
       CHECK(o.presence == Presence::kDifferent);
-      CHECK(o.diff.dump().find("kubectl.kubernetes.io~1restartedAt") != std::string::npos);
+      CHECK(o.diff.dump().find("kubectl.kubernetes.io/restartedAt") != std::string::npos);
     }
   }
   CHECK(old_pods == 2);  // web has two replicas, both replaced
