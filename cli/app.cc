@@ -7,12 +7,14 @@
 
 #include "cli/blast_command.h"
 #include "cli/command.h"
+#include "cli/diff_command.h"
 #include "cli/fixtures_command.h"
 #include "cli/graph_command.h"
 #include "cli/ledger_command.h"
 #include "cli/patch_command.h"
 #include "cli/replay_command.h"
 #include "cli/test_command.h"
+#include "cli/whatif_command.h"
 
 namespace kreplay {
 namespace {
@@ -20,6 +22,8 @@ namespace {
 // The subcommands, in the order `kreplay --help` lists them.
 const Command kCommands[] = {
     {"replay", "Replay a ledger on a fixture and judge the run", &SetupReplayCommand},
+    {"diff", "Diff two runs of one scenario: outcomes, steps aligned on what they mean, end states", &SetupDiffCommand},
+    {"whatif", "What if the agent had skipped a call or done something else: the changed run judged and diffed", &SetupWhatIfCommand},
     {"ledger", "Convert a recorded ledger to canonical JSONL, or check what kreplay understands of it", &SetupLedgerCommand},
     {"patch", "Patch objects offline, as kubectl patch --local does", &SetupPatchCommand},
     {"blast", "Blast radius of a hypothetical operation on a fixture's state, before running it", &SetupBlastCommand},

@@ -9,7 +9,7 @@ cmake_minimum_required(VERSION 3.25)
 set(layers
   model sim
   replay/ledger replay/exec replay/kubectl replay/shell replay/vocab
-  replay/run replay/judge replay/report replay/suite
+  replay/run replay/judge replay/report replay/diff replay/whatif replay/suite
   cli)
 set(allowed_model          "")
 set(allowed_sim            "model")
@@ -21,8 +21,10 @@ set(allowed_replay/vocab   "model;sim;replay/ledger;replay/exec;replay/kubectl;r
 set(allowed_replay/run     "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab")
 set(allowed_replay/judge   "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab;replay/run")
 set(allowed_replay/report  "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab;replay/run;replay/judge")
-set(allowed_replay/suite  "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab;replay/run;replay/judge;replay/report")
-set(allowed_cli            "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab;replay/run;replay/judge;replay/report;replay/suite")
+set(allowed_replay/diff   "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab;replay/run;replay/judge;replay/report")
+set(allowed_replay/whatif "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab;replay/run;replay/judge;replay/report;replay/diff")
+set(allowed_replay/suite  "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab;replay/run;replay/judge;replay/report;replay/diff;replay/whatif")
+set(allowed_cli            "model;sim;replay/ledger;replay/exec;replay/kubectl;replay/shell;replay/vocab;replay/run;replay/judge;replay/report;replay/diff;replay/whatif;replay/suite")
 
 # The library that owns `path` (longest matching folder), or "" if none.
 function(owner_of path out)
