@@ -7,6 +7,7 @@
 #include "model/manifest.h"
 #include "sim/clock.h"
 #include "sim/controller.h"
+#include "sim/node.h"
 #include "sim/pod_status.h"
 #include "tests/sim/sim_test_util.h"
 
@@ -57,6 +58,7 @@ Cluster Start(const std::string& yaml, const World& world) {
   absl::StatusOr<std::vector<Json>> objects = ParseManifests(yaml, "test.yaml");
   REQUIRE(objects.ok());
   for (const Json& object : *objects) REQUIRE(cluster.Create(object).ok());
+  REQUIRE(EnsureDefaultNode(cluster).ok());  // the node the pods run on (sim/node.h)
   REQUIRE(Reconcile(cluster, world).ok());
   return cluster;
 }
