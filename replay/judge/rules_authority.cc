@@ -90,14 +90,15 @@ void ProtectedMutation(const RuleContext& c, const Rule& rule, std::vector<Findi
 }
 
 // Under an authority_profile: a mutation not granted by the agent's
-// compiled RBAC (judge/agent_authority.h).
+// compiled RBAC (judge/agent_authority.h). A protected object's attempt is
+// protected-mutation alone: evidra's engine stops at the protected check.
 void NotGrantedMutation(const RuleContext& c, const AuthorityProfile& profile, const Rule& rule,
                         std::vector<Finding>& out) {
   AgentGrants grants(profile);
   Evidence e;
   for (const Mutation& m : Mutations(c.result)) {
     for (const ObjectKey& t : m.op->targets) {
-      if (!grants.Granted(*m.op, t)) e.Add(m.step->index, t);
+      if (!ProfileProtects(profile, t) && !grants.Granted(*m.op, t)) e.Add(m.step->index, t);
     }
   }
   if (!e.empty()) {
