@@ -20,7 +20,7 @@ struct PreventedCall {
   int step = 0;         // the recorded step (1-based); for an edit's call, the edit's step
   std::string change;   // "" for a recorded call; "replace 2", "insert-after 1" for an edit's
   std::string policy;   // the policy that prevented it
-  PolicyDecision decision;
+  GuardDecision decision;
   std::vector<std::string> findings;  // rules the recorded run raised at this step (recorded calls)
 };
 

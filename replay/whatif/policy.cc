@@ -27,7 +27,7 @@ std::string KindOf(const Operation& op) { return op.kind.empty() ? op.resource :
 
 std::string NamespaceOf(const Operation& op) { return op.ns.empty() ? "default" : op.ns; }
 
-bool Matches(const PolicyRule& rule, const Operation& op) {
+bool Matches(const GuardRule& rule, const Operation& op) {
   if (!AnyGlob(rule.verbs, InfoOf(op.verb).name)) return false;
   std::string kind = absl::AsciiStrToLower(KindOf(op));
   std::vector<std::string> kinds;
@@ -48,32 +48,32 @@ std::string Describe(const Operation& op) {
   return absl::StrCat(text, "`");
 }
 
-PolicyDecision Refused(std::string reason) { return PolicyDecision{true, "refused", std::move(reason)}; }
+GuardDecision Refused(std::string reason) { return GuardDecision{true, "refused", std::move(reason)}; }
 
-PolicyDecision ByAction(const Policy& policy, PolicyAction action, const std::string& where,
+GuardDecision ByAction(const Policy& policy, GuardAction action, const std::string& where,
                         const Operation& op) {
   std::string by = where.empty() ? policy.name : absl::StrCat(policy.name, " (", where, ")");
   switch (action) {
-    case PolicyAction::kAllow: return {};
-    case PolicyAction::kDeny: return Refused(absl::StrCat(by, " denies ", Describe(op)));
-    case PolicyAction::kRequireDryRun:
+    case GuardAction::kAllow: return {};
+    case GuardAction::kDeny: return Refused(absl::StrCat(by, " denies ", Describe(op)));
+    case GuardAction::kRequireDryRun:
       if (op.dry_run != DryRun::kNone || !op.mutating()) return {};
       return Refused(absl::StrCat(by, " requires a dry run for ", Describe(op)));
-    case PolicyAction::kRequireApproval:
+    case GuardAction::kRequireApproval:
       return Refused(absl::StrCat(by, " requires a human approval for ", Describe(op),
                                   "; an unattended replay has none"));
   }
   return {};
 }
 
-PolicyDecision ByRules(const Policy& policy, const Operation& op) {
-  for (const PolicyRule& rule : policy.rules) {
+GuardDecision ByRules(const Policy& policy, const Operation& op) {
+  for (const GuardRule& rule : policy.rules) {
     if (Matches(rule, op)) return ByAction(policy, rule.action, rule.where, op);
   }
   return ByAction(policy, policy.default_action, "default", op);
 }
 
-PolicyDecision ByCommands(const Policy& policy, const Operation& op) {
+GuardDecision ByCommands(const Policy& policy, const Operation& op) {
   if (!policy.allowed_commands) return {};
   std::string command = CommandWordOf(op.verb);
   if (policy.allowed_commands->count(command) > 0) return {};
@@ -81,14 +81,14 @@ PolicyDecision ByCommands(const Policy& policy, const Operation& op) {
                               ")"));
 }
 
-PolicyDecision ByMode(const ToolMode& mode, const Operation& op) {
+GuardDecision ByMode(const ToolMode& mode, const Operation& op) {
   std::optional<std::string> tool = EquivalentTool(mode.server, op);
   if (!tool) {
-    return PolicyDecision{true, "hidden", absl::StrCat("no ", mode.server, " tool carries ",
+    return GuardDecision{true, "hidden", absl::StrCat("no ", mode.server, " tool carries ",
                                                        Describe(op))};
   }
   if (mode.hidden.count(*tool) == 0) return {};
-  return PolicyDecision{true, "hidden", absl::StrCat(mode.flag, " hides ", *tool, ", the ",
+  return GuardDecision{true, "hidden", absl::StrCat(mode.flag, " hides ", *tool, ", the ",
                                                      mode.server, " tool for ", Describe(op))};
 }
 
@@ -100,38 +100,38 @@ std::string ServerOf(const ToolCall& call) {
 
 }  // namespace
 
-const char* PolicyActionName(PolicyAction action) {
+const char* GuardActionName(GuardAction action) {
   switch (action) {
-    case PolicyAction::kAllow: return "allow";
-    case PolicyAction::kDeny: return "deny";
-    case PolicyAction::kRequireDryRun: return "require-dry-run";
-    case PolicyAction::kRequireApproval: return "require-approval";
+    case GuardAction::kAllow: return "allow";
+    case GuardAction::kDeny: return "deny";
+    case GuardAction::kRequireDryRun: return "require-dry-run";
+    case GuardAction::kRequireApproval: return "require-approval";
   }
   return "allow";
 }
 
-PolicyDecision Decide(const Policy& policy, const ToolCall& call) {
+GuardDecision Decide(const Policy& policy, const ToolCall& call) {
   // A call of the mode's server by one of its current tools is decided by
   // the tool's name; any other call by the tool that would carry each op.
   bool by_name = policy.mode && ServerOf(call) == policy.mode->server &&
                  policy.mode->current.count(call.tool) > 0;
   if (by_name && policy.mode->hidden.count(call.tool) > 0) {
-    return PolicyDecision{true, "hidden", absl::StrCat(policy.mode->flag, " hides ", call.tool)};
+    return GuardDecision{true, "hidden", absl::StrCat(policy.mode->flag, " hides ", call.tool)};
   }
   for (const Operation& op : Interpret(call).operations) {
     if (op.verb == Verb::kLocal) continue;  // never reaches the cluster
     if (policy.mode && !by_name) {
-      if (PolicyDecision d = ByMode(*policy.mode, op); d.prevented) return d;
+      if (GuardDecision d = ByMode(*policy.mode, op); d.prevented) return d;
     }
-    if (PolicyDecision d = ByCommands(policy, op); d.prevented) return d;
-    if (PolicyDecision d = ByRules(policy, op); d.prevented) return d;
+    if (GuardDecision d = ByCommands(policy, op); d.prevented) return d;
+    if (GuardDecision d = ByRules(policy, op); d.prevented) return d;
   }
   return {};
 }
 
-PolicyDecision DecideAll(const std::vector<Policy>& policies, const ToolCall& call, size_t* by) {
+GuardDecision DecideAll(const std::vector<Policy>& policies, const ToolCall& call, size_t* by) {
   for (size_t i = 0; i < policies.size(); ++i) {
-    PolicyDecision d = Decide(policies[i], call);
+    GuardDecision d = Decide(policies[i], call);
     if (!d.prevented) continue;
     if (by != nullptr) *by = i;
     return d;

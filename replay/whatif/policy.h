@@ -21,18 +21,18 @@
 
 namespace kreplay {
 
-enum class PolicyAction { kAllow, kDeny, kRequireDryRun, kRequireApproval };
+enum class GuardAction { kAllow, kDeny, kRequireDryRun, kRequireApproval };
 
 // "allow", "deny", "require-dry-run", "require-approval".
-const char* PolicyActionName(PolicyAction action);
+const char* GuardActionName(GuardAction action);
 
 // One rule of a policy file. Each list is a set of globs (fnmatch); an empty
 // list matches anything. `verbs` match the canonical verb ("patch",
 // "rollout restart"), `kinds` the kind case-insensitively, `names` each
 // object name (an operation by selector or --all matches any), `namespaces`
 // the namespace ("default" when the call gives none).
-struct PolicyRule {
-  PolicyAction action = PolicyAction::kDeny;
+struct GuardRule {
+  GuardAction action = GuardAction::kDeny;
   std::vector<std::string> verbs, kinds, names, namespaces;
   std::string where;  // "file:line" of the rule, for reasons
 };
@@ -56,11 +56,11 @@ struct Policy {
   // aks-mcp: the kubectl command words (first word of the verb) allowed;
   // nullopt when the policy has no verb list.
   std::optional<std::set<std::string>> allowed_commands;
-  std::vector<PolicyRule> rules;  // first match wins
-  PolicyAction default_action = PolicyAction::kAllow;
+  std::vector<GuardRule> rules;  // first match wins
+  GuardAction default_action = GuardAction::kAllow;
 };
 
-struct PolicyDecision {
+struct GuardDecision {
   bool prevented = false;
   std::string how;     // "hidden" (the tool is unavailable) or "refused"
   std::string reason;  // one line, naming the tool, verb or rule
@@ -69,11 +69,11 @@ struct PolicyDecision {
 // What `policy` does with `call`: the call is prevented when the tool is
 // hidden or any of its operations is refused (a command line is refused as
 // a whole, as the servers check it before running it).
-PolicyDecision Decide(const Policy& policy, const ToolCall& call);
+GuardDecision Decide(const Policy& policy, const ToolCall& call);
 
 // The first policy of `policies` that prevents `call`; not prevented when
 // none does. `*by` is set to the policy's index when one does.
-PolicyDecision DecideAll(const std::vector<Policy>& policies, const ToolCall& call,
+GuardDecision DecideAll(const std::vector<Policy>& policies, const ToolCall& call,
                          size_t* by = nullptr);
 
 }  // namespace kreplay

@@ -13,11 +13,11 @@
 namespace kreplay {
 namespace {
 
-const std::map<std::string, PolicyAction> kActions = {
-    {"allow", PolicyAction::kAllow},
-    {"deny", PolicyAction::kDeny},
-    {"require-dry-run", PolicyAction::kRequireDryRun},
-    {"require-approval", PolicyAction::kRequireApproval},
+const std::map<std::string, GuardAction> kActions = {
+    {"allow", GuardAction::kAllow},
+    {"deny", GuardAction::kDeny},
+    {"require-dry-run", GuardAction::kRequireDryRun},
+    {"require-approval", GuardAction::kRequireApproval},
 };
 
 // The fields each level may hold, by JSON pointer pattern.
@@ -48,7 +48,7 @@ class Reader {
     return absl::OkStatus();
   }
 
-  absl::StatusOr<PolicyAction> Action(const Json& value, const std::string& pointer,
+  absl::StatusOr<GuardAction> Action(const Json& value, const std::string& pointer,
                                       const std::string& field) const {
     auto it = value.is_string() ? kActions.find(value.get<std::string>()) : kActions.end();
     if (it != kActions.end()) return it->second;
@@ -67,14 +67,14 @@ class Reader {
     return out;
   }
 
-  absl::StatusOr<PolicyRule> Rule(const Json& rule, size_t i) const {
+  absl::StatusOr<GuardRule> Rule(const Json& rule, size_t i) const {
     std::string pointer = absl::StrCat("/spec/rules/", i);
     std::string prefix = absl::StrCat("spec.rules[", i, "]");
     if (absl::Status s = Known(rule, pointer, prefix, kRuleFields); !s.ok()) return s;
-    PolicyRule out;
+    GuardRule out;
     out.where = absl::StrCat(source_, ":", PositionOfField(positions_, pointer).line);
     if (!rule.contains("action")) return Error(pointer, prefix + ".action", "missing");
-    absl::StatusOr<PolicyAction> action = Action(rule["action"], pointer + "/action", prefix + ".action");
+    absl::StatusOr<GuardAction> action = Action(rule["action"], pointer + "/action", prefix + ".action");
     if (!action.ok()) return action.status();
     out.action = *action;
     for (auto [key, into] : {std::pair{"verbs", &out.verbs}, std::pair{"kinds", &out.kinds},
@@ -121,18 +121,20 @@ absl::StatusOr<Policy> ParsePolicy(absl::string_view text, const std::string& so
   p.name = std::filesystem::path(source).stem().string();
   Json metadata = doc.value("metadata", Json::object());
   if (absl::Status s = r.Known(metadata, "/metadata", "metadata", kMetadataFields); !s.ok()) return s;
-  if (metadata.contains("name") && metadata["name"].is_string()) p.name = metadata["name"];
+  if (metadata.contains("name") && metadata["name"].is_string()) {
+    p.name = metadata["name"].get<std::string>();
+  }
   Json spec = doc.value("spec", Json::object());
   if (absl::Status s = r.Known(spec, "/spec", "spec", kSpecFields); !s.ok()) return s;
   if (spec.contains("default")) {
-    absl::StatusOr<PolicyAction> d = r.Action(spec["default"], "/spec/default", "spec.default");
+    absl::StatusOr<GuardAction> d = r.Action(spec["default"], "/spec/default", "spec.default");
     if (!d.ok()) return d.status();
     p.default_action = *d;
   }
   Json rules = spec.value("rules", Json::array());
   if (!rules.is_array()) return r.Error("/spec/rules", "spec.rules", "want a list");
   for (size_t i = 0; i < rules.size(); ++i) {
-    absl::StatusOr<PolicyRule> rule = r.Rule(rules[i], i);
+    absl::StatusOr<GuardRule> rule = r.Rule(rules[i], i);
     if (!rule.ok()) return rule.status();
     p.rules.push_back(*std::move(rule));
   }
