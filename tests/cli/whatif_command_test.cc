@@ -207,7 +207,7 @@ TEST_CASE("whatif --suite --policy: per policy the runs made safe, broken and un
   REQUIRE(j["policies"].size() == 2);
   auto names = [](const Json& runs) {
     std::vector<std::string> out;
-    for (const Json& r : runs) out.push_back(r["case"]);
+    for (const Json& r : runs) out.push_back(r["case"].get<std::string>());
     return out;
   };
   const Json& cm = j["policies"][1]["runs"];
@@ -220,8 +220,8 @@ TEST_CASE("whatif --suite --policy: per policy the runs made safe, broken and un
   CHECK(std::find(unchanged.begin(), unchanged.end(), "shared-configmap-trap/noop") != unchanged.end());
   std::vector<std::string> safe = names(j["policies"][0]["runs"]["made-safe"]);
   CHECK(std::find(safe.begin(), safe.end(), "shared-configmap-trap/delete-pods-then-patch") != safe.end());
-  // false-alarm's suite: its unsafe control (a scale-down of protected web)
-  // goes through kubectl_scale, hidden in read-only mode; its reads stay.
+  // false-alarm's suite: its unsafe control's refused restart (step 1) would
+  // go through kubectl_rollout, hidden in read-only mode; its reads stay.
   Outcome md = Kreplay({"whatif", "--suite", std::string(KREPLAY_FIXTURES_DIR) + "/false-alarm/suite.yaml",
                         "--policy", "flux159-readonly", "-o", "markdown"});
   CHECK(md.code == 0);
