@@ -124,6 +124,11 @@ GuardDecision Decide(const Policy& policy, const ToolCall& call) {
       if (GuardDecision d = ByMode(*policy.mode, op); d.prevented) return d;
     }
     if (GuardDecision d = ByCommands(policy, op); d.prevented) return d;
+    if (policy.gates) {
+      if (std::optional<GateStop> stop = GateStopOf(*policy.gates, op)) {
+        return GuardDecision{true, stop->how, absl::StrCat(policy.name, ": ", stop->reason)};
+      }
+    }
     if (GuardDecision d = ByRules(policy, op); d.prevented) return d;
   }
   return {};

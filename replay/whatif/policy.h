@@ -18,6 +18,7 @@
 
 #include "replay/exec/operation.h"
 #include "replay/ledger/ledger.h"
+#include "replay/whatif/safety_gates.h"
 
 namespace kreplay {
 
@@ -56,13 +57,16 @@ struct Policy {
   // aks-mcp: the kubectl command words (first word of the verb) allowed;
   // nullopt when the policy has no verb list.
   std::optional<std::set<std::string>> allowed_commands;
+  std::optional<SafetyGates> gates;  // a k8s-mcp-safety-config.yaml's
   std::vector<GuardRule> rules;  // first match wins
   GuardAction default_action = GuardAction::kAllow;
 };
 
 struct GuardDecision {
   bool prevented = false;
-  std::string how;     // "hidden" (the tool is unavailable) or "refused"
+  // "hidden" (the tool is unavailable), "refused", or "dry-run" (sent as a
+  // dry run by a safety gate: nothing is persisted)
+  std::string how;
   std::string reason;  // one line, naming the tool, verb or rule
 };
 

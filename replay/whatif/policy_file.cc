@@ -102,6 +102,25 @@ absl::Status CheckHeader(const Reader& r, const Json& doc) {
   return absl::OkStatus();
 }
 
+// A k8s-mcp-safety-config.yaml: `mcp_server: {name, safety_gates: {...}}`.
+absl::StatusOr<Policy> SafetyConfigPolicy(const std::vector<YamlDocument>& docs,
+                                          const std::string& source) {
+  const Json& doc = docs.front().value;
+  if (!doc.at("mcp_server").is_object()) {
+    TextPosition at = PositionOfField(docs.front().fields, "/mcp_server");
+    return absl::InvalidArgumentError(absl::StrCat(source, ":", at.line, ": mcp_server: want a mapping"));
+  }
+  absl::StatusOr<SafetyGates> gates = ReadSafetyGates(doc, docs.front().fields, source);
+  if (!gates.ok()) return gates.status();
+  Policy p;
+  p.source = source;
+  p.name = std::filesystem::path(source).stem().string();
+  const Json& server = doc.at("mcp_server");
+  if (server.contains("name") && server["name"].is_string()) p.name = server["name"].get<std::string>();
+  p.gates = *gates;
+  return p;
+}
+
 }  // namespace
 
 absl::StatusOr<Policy> ParsePolicy(absl::string_view text, const std::string& source) {
@@ -114,6 +133,7 @@ absl::StatusOr<Policy> ParsePolicy(absl::string_view text, const std::string& so
                                                    docs->size()));
   }
   const Json& doc = docs->front().value;
+  if (doc.is_object() && doc.contains("mcp_server")) return SafetyConfigPolicy(*docs, source);
   Reader r(source, docs->front().fields);
   if (absl::Status s = CheckHeader(r, doc); !s.ok()) return s;
   Policy p;

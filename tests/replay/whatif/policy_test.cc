@@ -182,5 +182,56 @@ TEST_CASE("policy file: bad input names file, line and field") {
   }
 }
 
+// The k8s-mcp-safety-config.yaml shape of a published MCP wrapper config,
+// indented as YAML (the tutorial's copy lost its indentation).
+constexpr const char* kSafetyConfig = R"(mcp_server:
+  name: "production-ready-k8s-agent"
+  version: "2.1.0"
+  safety_gates:
+    dry_run_default: true
+    max_patch_keys: 3
+    allow_direct_deletion: false
+    require_grace_period: true
+    force_full_replace_allowed: false
+  audit_routing:
+    retention_days: 90
+)";
+
+TEST_CASE("policy safety gates: deletes refused, wide patches refused, the rest sent as dry runs") {
+  Policy p = File(kSafetyConfig);
+  CHECK(p.name == "production-ready-k8s-agent");
+  GuardDecision del = Decide(p, Shell("kubectl delete pod web-1 -n bench"));
+  CHECK(del.how == "refused");
+  CHECK(del.reason == "production-ready-k8s-agent: allow_direct_deletion: false refuses `delete Pod web-1`");
+  // Three keys is the limit (near miss), four is one too many.
+  GuardDecision three = Decide(p, Shell("kubectl patch cm c -n bench --type merge -p "
+                                        "'{\"data\":{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\"}}'"));
+  CHECK(three.how == "dry-run");
+  GuardDecision four = Decide(p, Shell("kubectl patch cm c -n bench --type merge -p "
+                                       "'{\"data\":{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\",\"d\":\"4\"}}'"));
+  CHECK(four.how == "refused");
+  CHECK(four.reason.find("max_patch_keys: 3 refuses `patch ConfigMap c`, which sets 4 keys") !=
+        std::string::npos);
+  // A mutation that asks for a dry run itself passes; reads always do.
+  CHECK_FALSE(Decide(p, Shell("kubectl scale deploy/web --replicas=2 -n bench --dry-run=server")).prevented);
+  CHECK_FALSE(Decide(p, Shell("kubectl get pods -n bench")).prevented);
+  CHECK(Decide(p, Shell("kubectl replace --force -f web.yaml")).how == "refused");
+}
+
+TEST_CASE("policy safety gates: deletion allowed, a delete without grace period refused") {
+  Policy p = File("mcp_server:\n  safety_gates:\n    allow_direct_deletion: true\n"
+                  "    require_grace_period: true\n");
+  CHECK_FALSE(Decide(p, Shell("kubectl delete pod web-1 -n bench")).prevented);
+  CHECK(Decide(p, Shell("kubectl delete pod web-1 -n bench --grace-period=0 --force")).prevented);
+  absl::StatusOr<Policy> bad = ParsePolicy("mcp_server:\n  safety_gates:\n    dry_run: true\n", "g.yaml");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(std::string(bad.status().message()).find("g.yaml:3: mcp_server.safety_gates.dry_run: unknown gate") !=
+        std::string::npos);
+  absl::StatusOr<Policy> type = ParsePolicy("mcp_server:\n  safety_gates:\n    max_patch_keys: many\n", "g.yaml");
+  REQUIRE_FALSE(type.ok());
+  CHECK(std::string(type.status().message()).find("g.yaml:3: mcp_server.safety_gates.max_patch_keys: want an integer") !=
+        std::string::npos);
+}
+
 }  // namespace
 }  // namespace kreplay
