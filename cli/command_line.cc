@@ -82,16 +82,14 @@ std::optional<std::string> UnknownCommand(const CLI::App& root,
 }
 
 std::string UsageMessage(const CLI::App& root, const CLI::ParseError& error) {
-  if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
-    std::optional<std::string> left = FirstLeftOver(root);
-    if (left.has_value()) {
-      if (!left->starts_with("-") || left->size() == 1) {
-        return absl::StrCat("unexpected argument: ", *left);
-      }
-      return absl::StrCat("unknown flag: ", left->substr(0, left->find('=')));
-    }
+  // An argument nobody took is what went wrong first, whatever CLI11 found
+  // missing after it (kubectl too names the unknown flag before anything).
+  std::optional<std::string> left = FirstLeftOver(root);
+  if (!left.has_value()) return error.what();
+  if (!left->starts_with("-") || left->size() == 1) {
+    return absl::StrCat("unexpected argument: ", *left);
   }
-  return error.what();
+  return absl::StrCat("unknown flag: ", left->substr(0, left->find('=')));
 }
 
 std::string UsageHint(const CLI::App& root) {

@@ -31,7 +31,8 @@ std::optional<std::string> UnknownCommand(const CLI::App& root,
                                           const std::vector<std::string>& args);
 
 // The one-line message for a CLI11 parse error after `root` parsed as far
-// as it could: unknown flags and arguments are named.
+// as it could: the first argument no command took (`unknown flag: --frob`,
+// `unexpected argument: x`) when there is one, else CLI11's message.
 std::string UsageMessage(const CLI::App& root, const CLI::ParseError& error);
 
 // `See 'kreplay replay --help' for usage.`: the deepest command `root`

@@ -6,7 +6,7 @@
 
 namespace kreplay {
 
-void PrintError(std::string_view message, std::ostream& err) {
+void PrintError(absl::string_view message, std::ostream& err) {
   err << kErrorPrefix << message << "\n";
 }
 

@@ -5,17 +5,17 @@
 #define KREPLAY_CLI_EXIT_STATUS_H_
 
 #include <iosfwd>
-#include <string_view>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace kreplay {
 
 // The start of every error line kreplay writes to stderr.
-inline constexpr std::string_view kErrorPrefix = "kreplay: error: ";
+inline constexpr absl::string_view kErrorPrefix = "kreplay: error: ";
 
 // Writes `kreplay: error: <message>` and a newline to `err`.
-void PrintError(std::string_view message, std::ostream& err);
+void PrintError(absl::string_view message, std::ostream& err);
 
 // Writes `kreplay: error: <message>` to `err` and returns 66 for NotFound (a
 // missing input), 64 for FailedPrecondition raised by option checks, and 65
