@@ -48,9 +48,9 @@ int RunApp(const std::vector<std::string>& args, std::ostream& out,
     runs.emplace_back(sub, command.setup(*sub));
   }
   std::vector<std::string> normalized = NormalizeShortOptions(args);
-  if (std::optional<std::string> unknown = UnknownCommand(app, normalized)) {
-    PrintError(*unknown, err);
-    err << "See 'kreplay --help' for usage.\n";
+  if (std::optional<UnknownCommandError> unknown = UnknownCommand(app, normalized)) {
+    PrintError(unknown->message, err);
+    err << unknown->hint << "\n";
     return kExitUsage;
   }
   std::vector<std::string> reversed(normalized.rbegin(), normalized.rend());

@@ -65,8 +65,8 @@ std::vector<std::string> NormalizeShortOptions(const std::vector<std::string>& a
   return normalized;
 }
 
-std::optional<std::string> UnknownCommand(const CLI::App& root,
-                                          const std::vector<std::string>& args) {
+std::optional<UnknownCommandError> UnknownCommand(const CLI::App& root,
+                                                  const std::vector<std::string>& args) {
   const CLI::App* app = &root;
   for (const std::string& arg : args) {
     if (!ExpectsSubcommand(*app)) return std::nullopt;
@@ -74,7 +74,9 @@ std::optional<std::string> UnknownCommand(const CLI::App& root,
     if (arg.starts_with("-")) continue;  // --help and the like: CLI11's to judge
     const CLI::App* sub = FindSubcommand(*app, arg);
     if (sub == nullptr) {
-      return absl::StrCat("unknown command \"", arg, "\" for \"", CommandPath(*app), "\"");
+      return UnknownCommandError{
+          absl::StrCat("unknown command \"", arg, "\" for \"", CommandPath(*app), "\""),
+          absl::StrCat("See '", CommandPath(*app), " --help' for usage.")};
     }
     app = sub;
   }

@@ -24,11 +24,18 @@ namespace kreplay {
 // `VALUE`; arguments after `--` are left alone.
 std::vector<std::string> NormalizeShortOptions(const std::vector<std::string>& args);
 
-// The message for the first word of `args` that names no subcommand where
-// one is expected (a command that has subcommands and takes no positional
-// arguments), as kubectl words it; nullopt when every command word is known.
-std::optional<std::string> UnknownCommand(const CLI::App& root,
-                                          const std::vector<std::string>& args);
+// The first word of a command line that names no subcommand where one is
+// expected (after a command that has subcommands and takes no positional
+// arguments).
+struct UnknownCommandError {
+  std::string message;  // `unknown command "frob" for "kreplay ledger"`
+  std::string hint;     // `See 'kreplay ledger --help' for usage.`
+};
+
+// The UnknownCommandError of `args` (without the program name), worded as
+// kubectl words it; nullopt when every command word is known.
+std::optional<UnknownCommandError> UnknownCommand(const CLI::App& root,
+                                                  const std::vector<std::string>& args);
 
 // The one-line message for a CLI11 parse error after `root` parsed as far
 // as it could: the first argument no command took (`unknown flag: --frob`,
