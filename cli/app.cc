@@ -2,12 +2,15 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/blast_command.h"
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/diff_command.h"
+#include "cli/exit_status.h"
 #include "cli/fixtures_command.h"
 #include "cli/graph_command.h"
 #include "cli/ledger_command.h"
@@ -44,12 +47,20 @@ int RunApp(const std::vector<std::string>& args, std::ostream& out,
     CLI::App* sub = app.add_subcommand(command.name, command.description);
     runs.emplace_back(sub, command.setup(*sub));
   }
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  std::vector<std::string> normalized = NormalizeShortOptions(args);
+  if (std::optional<UnknownCommandError> unknown = UnknownCommand(app, normalized)) {
+    PrintError(unknown->message, err);
+    err << unknown->hint << "\n";
+    return kExitUsage;
+  }
+  std::vector<std::string> reversed(normalized.rbegin(), normalized.rend());
   try {
     app.parse(reversed);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e, out, err);
-    return code == 0 ? 0 : kExitUsage;
+    if (e.get_exit_code() == 0) return app.exit(e, out, err);  // --help, --version
+    PrintError(UsageMessage(app, e), err);
+    err << UsageHint(app) << "\n";
+    return kExitUsage;
   }
   for (auto& [sub, run] : runs) {
     if (sub->parsed()) return run(out, err);

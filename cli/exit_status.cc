@@ -6,8 +6,12 @@
 
 namespace kreplay {
 
+void PrintError(absl::string_view message, std::ostream& err) {
+  err << kErrorPrefix << message << "\n";
+}
+
 int ReportError(const absl::Status& status, std::ostream& err) {
-  err << "kreplay: " << status.message() << "\n";
+  PrintError(status.message(), err);
   if (absl::IsNotFound(status)) return kExitNoInput;
   if (absl::IsFailedPrecondition(status)) return kExitUsage;
   return kExitDataError;

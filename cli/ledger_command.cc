@@ -7,6 +7,9 @@
 #include <CLI/CLI.hpp>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "cli/exit_status.h"
+#include "cli/ledger_input.h"
 #include "cli/ledger_report.h"
 #include "replay/ledger/ledger_reader.h"
 #include "replay/ledger/ledger_writer.h"
@@ -28,7 +31,7 @@ int ExitCodeOf(const absl::Status& status) {
 }
 
 void DeclareInput(CLI::App& command, LedgerOptions& options) {
-  command.add_option("ledger", options.path, "Recorded ledger file")->required();
+  command.add_option("ledger", options.path, "Recorded ledger file, - for stdin")->required();
   std::vector<std::string> formats = LedgerFormatNames();
   command.add_option("--format", options.format, "Ledger format (default: detect from content)")
       ->check(CLI::IsMember(formats));
@@ -36,9 +39,9 @@ void DeclareInput(CLI::App& command, LedgerOptions& options) {
 }
 
 int RunConvert(const LedgerOptions& options, std::ostream& out, std::ostream& err) {
-  absl::StatusOr<Ledger> ledger = ReadLedgerFile(options.path, options.format, options.strict);
+  absl::StatusOr<Ledger> ledger = ReadLedgerInput(options.path, options.format, options.strict);
   if (!ledger.ok()) {
-    err << "kreplay ledger convert: " << ledger.status().message() << "\n";
+    PrintError(absl::StrCat("ledger convert: ", ledger.status().message()), err);
     return ExitCodeOf(ledger.status());
   }
   for (const LedgerProblem& problem : ledger->problems) err << ProblemLine(problem) << "\n";
@@ -47,9 +50,9 @@ int RunConvert(const LedgerOptions& options, std::ostream& out, std::ostream& er
 }
 
 int RunCheck(const LedgerOptions& options, std::ostream& out, std::ostream& err) {
-  absl::StatusOr<Ledger> ledger = ReadLedgerFile(options.path, options.format, options.strict);
+  absl::StatusOr<Ledger> ledger = ReadLedgerInput(options.path, options.format, options.strict);
   if (!ledger.ok()) {
-    err << "kreplay ledger check: " << ledger.status().message() << "\n";
+    PrintError(absl::StrCat("ledger check: ", ledger.status().message()), err);
     return ExitCodeOf(ledger.status());
   }
   LedgerCheck check = CheckLedger(*ledger);

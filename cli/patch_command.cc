@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "cli/exit_status.h"
 #include "model/go_json_writer.h"
 #include "model/manifest.h"
 #include "model/patch.h"
@@ -80,13 +81,13 @@ void Print(const PatchOptions& options, const Json& before, const Json& after,
 }
 
 int Fail(const absl::Status& status, std::ostream& err) {
-  err << "kreplay patch: " << status.message() << "\n";
+  PrintError(status.message(), err);
   return absl::IsNotFound(status) ? kExitNoInput : kExitDataError;
 }
 
 int Run(const PatchOptions& options, std::ostream& out, std::ostream& err) {
   if (options.patch.empty() == options.patch_file.empty()) {
-    err << "kreplay patch: exactly one of -p/--patch and --patch-file is required\n";
+    PrintError("exactly one of -p/--patch and --patch-file is required", err);
     return kExitUsage;
   }
   PatchType type = *ParsePatchType(options.type);
@@ -96,7 +97,7 @@ int Run(const PatchOptions& options, std::ostream& out, std::ostream& err) {
   if (!objects.ok()) return Fail(objects.status(), err);
   if (objects->empty()) {
     // kubectl patch -f on a file without objects: "no objects passed to patch".
-    err << "kreplay patch: " << options.file << ": no objects passed to patch\n";
+    PrintError(absl::StrCat(options.file, ": no objects passed to patch"), err);
     return kExitDataError;
   }
   absl::StatusOr<Json> patch = ReadPatch(options);
@@ -109,8 +110,9 @@ int Run(const PatchOptions& options, std::ostream& out, std::ostream& err) {
     absl::StatusOr<Json> result = ApplyPatch(object, *patch, type);
     absl::Status status = result.ok() ? CheckResult(*result) : result.status();
     if (!status.ok()) {
-      err << "kreplay patch: " << options.file << ": " << ResourceName(object) << ": "
-          << status.message() << " (patch from " << patch_source << ")\n";
+      PrintError(absl::StrCat(options.file, ": ", ResourceName(object), ": ", status.message(),
+                              " (patch from ", patch_source, ")"),
+                 err);
       code = kExitDataError;
       continue;
     }

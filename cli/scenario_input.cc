@@ -5,8 +5,8 @@
 #include <CLI/CLI.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "cli/ledger_input.h"
 #include "model/status_macros.h"
-#include "replay/ledger/ledger_reader.h"
 
 namespace kreplay {
 namespace {
@@ -35,7 +35,7 @@ void AddScenarioOptions(CLI::App& sub, ScenarioOptions& options) {
   sub.add_option("--fixture,-f", options.fixture, "Fixture name (fixtures/NAME) or path")
       ->required();
   sub.add_option("--ledger,-l", options.ledger,
-                 "Recorded ledger whose first calls lead to the state (default: agent start)");
+                 "Recorded ledger whose first calls lead to the state (default: agent start), - for stdin");
   sub.add_option("--at", options.at,
                  "With --ledger: the state after this many calls (default: all of them)")
       ->check(CLI::Range(0, std::numeric_limits<int>::max()));
@@ -60,7 +60,7 @@ absl::StatusOr<Scenario> LoadScenario(const ScenarioOptions& options) {
                                                          options.fixture_options));
   if (options.ledger.empty()) return scenario;
   KREPLAY_ASSIGN_OR_RETURN(scenario.ledger,
-                           ReadLedgerFile(options.ledger, options.format, /*strict=*/false));
+                           ReadLedgerInput(options.ledger, options.format, /*strict=*/false));
   KREPLAY_ASSIGN_OR_RETURN(scenario.at, CallsToKeep(options, scenario.ledger));
   scenario.ledger.calls.resize(static_cast<size_t>(scenario.at));
   return scenario;

@@ -91,7 +91,7 @@ std::vector<SuiteCaseRef> CollectCases(const std::vector<std::string>& files) {
 
 int RunTests(const TestOptions& o, std::ostream& out, std::ostream& err) {
   if (o.suites.empty()) {
-    err << "kreplay: test: give at least one suite file or directory\n";
+    PrintError("test: give at least one suite file or directory", err);
     return kExitUsage;
   }
   std::optional<std::regex> pattern;
@@ -99,7 +99,7 @@ int RunTests(const TestOptions& o, std::ostream& out, std::ostream& err) {
     try {
       pattern.emplace(o.run, std::regex::ECMAScript);
     } catch (const std::regex_error& e) {
-      err << "kreplay: --run \"" << o.run << "\": bad regular expression: " << e.what() << "\n";
+      PrintError(absl::StrCat("--run \"", o.run, "\": bad regular expression: ", e.what()), err);
       return kExitUsage;
     }
   }
@@ -107,7 +107,7 @@ int RunTests(const TestOptions& o, std::ostream& out, std::ostream& err) {
   if (!o.shard.empty()) {
     absl::StatusOr<Shard> parsed = ParseShard(o.shard);
     if (!parsed.ok()) {
-      err << "kreplay: " << parsed.status().message() << "\n";
+      PrintError(parsed.status().message(), err);
       return kExitUsage;
     }
     shard = *parsed;

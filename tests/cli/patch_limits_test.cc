@@ -28,7 +28,7 @@ TEST_CASE("kreplay patch with an empty manifest is an error naming the file") {
     Outcome run = Kreplay({"patch", "-f", file, "-p", "{}"});
     CHECK(run.code == kExitDataError);
     CHECK(run.out.empty());
-    CHECK(run.err == absl::StrCat("kreplay patch: ", file, ": no objects passed to patch\n"));
+    CHECK(run.err == absl::StrCat("kreplay: error: ", file, ": no objects passed to patch\n"));
   }
 }
 

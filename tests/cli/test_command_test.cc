@@ -214,7 +214,7 @@ TEST_CASE("shards 1/3..3/3 merged equal the whole run, byte for byte") {
   }
   Outcome missing = Kreplay({"test", "merge", files[0], files[2]});
   CHECK(missing.code == 65);
-  CHECK(missing.err == "kreplay: shard(s) missing: 2/3\n");
+  CHECK(missing.err == "kreplay: error: shard(s) missing: 2/3\n");
   Outcome twice = Kreplay({"test", "merge", files[0], files[1], files[1], files[2]});
   CHECK(twice.code == 65);
   CHECK(twice.err.find("shard 2/3 given twice") != std::string::npos);
