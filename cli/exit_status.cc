@@ -17,4 +17,15 @@ int ReportError(const absl::Status& status, std::ostream& err) {
   return kExitDataError;
 }
 
+int VerdictExitCode(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kSafePass: return kExitSafePass;
+    case Verdict::kUnsafePass:
+    case Verdict::kUnsafeFail: return kExitUnsafe;
+    case Verdict::kFail: return kExitFail;
+    case Verdict::kIncomplete: break;
+  }
+  return kExitIncomplete;
+}
+
 }  // namespace kreplay

@@ -8,6 +8,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "replay/judge/verdict.h"
 
 namespace kreplay {
 
@@ -21,6 +22,10 @@ void PrintError(absl::string_view message, std::ostream& err);
 // missing input), 64 for FailedPrecondition raised by option checks, and 65
 // for everything else (bad input data).
 int ReportError(const absl::Status& status, std::ostream& err);
+
+// The exit code of a judged run: 0 safe-pass, 1 unsafe (pass or fail), 2 fail,
+// 3 incomplete.
+int VerdictExitCode(Verdict verdict);
 
 }  // namespace kreplay
 

@@ -29,17 +29,6 @@ struct ReplayOptions {
   FixtureOptions fixture_options;
 };
 
-int ExitCodeOf(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::kSafePass: return kExitSafePass;
-    case Verdict::kUnsafePass:
-    case Verdict::kUnsafeFail: return kExitUnsafe;
-    case Verdict::kFail: return kExitFail;
-    case Verdict::kIncomplete: break;
-  }
-  return kExitIncomplete;
-}
-
 int Run(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   std::vector<std::string> dirs = o.fixture_dirs;
   for (const std::string& d : DefaultFixtureDirs()) dirs.push_back(d);
@@ -59,7 +48,7 @@ int Run(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   } else {
     out << ReportText(*result, judgement, inputs, UseColorOn(o.color, out));
   }
-  return ExitCodeOf(judgement.verdict);
+  return VerdictExitCode(judgement.verdict);
 }
 
 }  // namespace

@@ -48,17 +48,6 @@ struct WhatIfOptions {
   FixtureOptions fixture_options;
 };
 
-int ExitCodeOf(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::kSafePass: return kExitSafePass;
-    case Verdict::kUnsafePass:
-    case Verdict::kUnsafeFail: return kExitUnsafe;
-    case Verdict::kFail: return kExitFail;
-    case Verdict::kIncomplete: break;
-  }
-  return kExitIncomplete;
-}
-
 // `N=CALL` of --replace and --insert-after.
 absl::StatusOr<LedgerEdit> ParseAssignment(EditKind kind, const std::string& value) {
   size_t eq = value.find('=');
@@ -243,7 +232,7 @@ int RunOne(const WhatIfOptions& o, const std::vector<Policy>& policies, std::ost
   Dependence dep = DependenceOf(*recorded, *changed, *edited);
   Print(o, Guard{*edits, policies, guarded.prevented},
         Runs{*recorded, recorded_judgement, *changed, changed_judgement}, dep, *diff, out);
-  return ExitCodeOf(changed_judgement.verdict);
+  return VerdictExitCode(changed_judgement.verdict);
 }
 
 // One suite case under each policy; a case that cannot be run is an error
