@@ -39,9 +39,11 @@ absl::Status Error(const FieldPositions& positions, const std::string& source,
 }
 
 std::string What(const Operation& op) {
-  std::string kind = op.kind.empty() ? op.resource : op.kind;
-  return absl::StrCat("`", InfoOf(op.verb).name, kind.empty() ? "" : " " + kind,
-                      op.names.empty() ? "" : " " + absl::StrJoin(op.names, ","), "`");
+  std::string out = absl::StrCat("`", InfoOf(op.verb).name);
+  const std::string& kind = op.kind.empty() ? op.resource : op.kind;
+  if (!kind.empty()) absl::StrAppend(&out, " ", kind);
+  if (!op.names.empty()) absl::StrAppend(&out, " ", absl::StrJoin(op.names, ","));
+  return out + "`";
 }
 
 }  // namespace
