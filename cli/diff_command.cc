@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "absl/strings/str_cat.h"
 #include "cli/exit_status.h"
 #include "replay/diff/diff_json.h"
 #include "replay/diff/diff_markdown.h"
@@ -40,6 +41,13 @@ absl::StatusOr<Side> ReplaySide(const Fixture& fixture, const std::string& path,
                                 const std::string& format, bool strict) {
   absl::StatusOr<Ledger> ledger = ReadLedgerFile(path, format, strict);
   if (!ledger.ok()) return ledger.status();
+  // A diff compares two runs of one scenario: a ledger that says it was
+  // recorded on another fixture is refused rather than judged on this one.
+  if (!ledger->fixture.empty() && ledger->fixture != fixture.name) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        path, ":1: fixture: recorded on fixture \"", ledger->fixture, "\", not \"",
+        fixture.name, "\"; a diff compares two runs of one scenario"));
+  }
   absl::StatusOr<ReplayResult> result = Replay(fixture, *ledger);
   if (!result.ok()) return result.status();
   Side side{std::move(*result), {}};

@@ -115,6 +115,10 @@ class CanonicalImporter : public Importer {
                    absl::StrCat("expected \"", kSchema, "\""), Severity::kFatal);
     }
     ReportUnknownKeys(record.value, kHeaderKeys, "", record.line, sink);
+    if (std::optional<std::string> fixture =
+            StringField(record.value, "fixture", record.line, sink, Severity::kWarning, "")) {
+      sink.SetFixture(*fixture);
+    }
   }
 
   void AddCall(const Record& record, ImportSink& sink) {

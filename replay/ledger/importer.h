@@ -36,6 +36,9 @@ class ImportSink {
   void Problem(int line, absl::string_view field, absl::string_view message,
                Severity severity);
 
+  // The fixture the ledger names (Ledger::fixture).
+  void SetFixture(std::string fixture) { ledger_.fixture = std::move(fixture); }
+
   const std::string& source() const { return ledger_.source; }
   const absl::Status& status() const { return status_; }
   Ledger Take() { return std::move(ledger_); }

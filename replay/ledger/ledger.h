@@ -64,6 +64,9 @@ struct LedgerProblem {
 struct Ledger {
   std::string source;   // path as given by the user
   std::string format;   // canonical, execution-entry, tool-calls, mcp-jsonrpc, ...
+  // The fixture the ledger says it was recorded on (the canonical header's
+  // `fixture`); "" when it names none.
+  std::string fixture;
   std::vector<ToolCall> calls;
   std::vector<LedgerProblem> problems;
 };

@@ -80,6 +80,19 @@ TEST_CASE("diff cli: two ledgers that cannot be read are both named, exit 65") {
   CHECK(o.err.find("diff-bad-b.json") != std::string::npos);
 }
 
+TEST_CASE("diff cli: a ledger recorded on another fixture is refused, naming it") {
+  // The shared-configmap-trap ledger's header names its fixture; false-alarm's does too.
+  const std::string other = std::string(KREPLAY_FIXTURES_DIR) +
+                            "/shared-configmap-trap/examples/patch-shared-config.jsonl";
+  Outcome o = Kreplay({"diff", "--fixture", kFixture, Example("investigate.jsonl"), other});
+  CHECK(o.code == 65);
+  CHECK(o.err.find("patch-shared-config.jsonl:1: fixture: recorded on fixture "
+                   "\"shared-configmap-trap\", not \"false-alarm\"") != std::string::npos);
+  // The near miss: both ledgers on the fixture they name.
+  CHECK(Kreplay({"diff", "--fixture", kFixture, Example("investigate.jsonl"),
+                 Example("rollout-restart.jsonl")}).code == 1);
+}
+
 TEST_CASE("diff cli: a missing ledger exits 66, naming it") {
   Outcome o = Kreplay({"diff", "-f", kFixture, Example("investigate.jsonl"), "no-such-run.jsonl"});
   CHECK(o.code == 66);
