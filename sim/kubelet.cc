@@ -94,19 +94,22 @@ Json PodStatus(const Json& pod, const std::vector<ContainerStart>& starts,
 }
 
 // A starting (or restarting) pod: its status from a fresh start, its
-// volumes projected with the store's content now.
+// volumes projected with the store's content now. Only exec readiness
+// probes read the projected volumes of a running pod, so only their pods
+// keep the projection (node state).
 Json StartStatus(Cluster& cluster, const Json& pod, const World& world) {
   std::string ns = GetString(pod, "metadata.namespace");
   std::vector<ContainerStart> starts = EvaluateStart(pod, ns, cluster.store(), world);
-  ProjectAtStart(cluster, pod);
+  if (HasExecReadinessProbe(pod)) ProjectAtStart(cluster, pod);
   return PodStatus(pod, starts, cluster.now());
 }
 
-// A running pod: its volumes synced, then its exec readiness probes re-run
-// against what the volumes hold; nullopt when nothing needs evaluating.
+// A running pod with an exec readiness probe: its volumes synced, then the
+// probe re-run against what they hold; nullopt for any other pod (nothing
+// of it changes while it runs).
 std::optional<Json> RunningStatus(Cluster& cluster, const Json& pod, const World& world) {
-  ProjectedVolumes volumes = SyncRunningVolumes(cluster, pod);
   if (!HasExecReadinessProbe(pod)) return std::nullopt;
+  ProjectedVolumes volumes = SyncRunningVolumes(cluster, pod);
   StartOptions options;
   options.projected = &volumes.current;
   options.started = &volumes.started;
